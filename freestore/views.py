@@ -1,0 +1,7 @@
+"""Pages of the freestore app."""
+
+from django.shortcuts import render
+
+
+def index(request):
+    return render(request, "freestore/index.html")

@@ -1,0 +1,7 @@
+"""Pages of the meetings app."""
+
+from django.shortcuts import render
+
+
+def index(request):
+    return render(request, "meetings/index.html")

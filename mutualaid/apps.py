@@ -1,0 +1,15 @@
+"""The shared core: accounts, areas, categories and the pieces every app leans on."""
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "mutualaid"
+    verbose_name = _("Hub core")
+
+    def ready(self):
+        from . import roles
+
+        post_migrate.connect(roles.sync_role_permissions, sender=self)

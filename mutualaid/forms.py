@@ -1,0 +1,53 @@
+"""Forms for signing up and for the profile a neighbor keeps."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import SPOKEN_LANGUAGES, User
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up: only the name others will see."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=60,
+        help_text=_("The name other neighbors see. A first name or nickname is fine."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please tell us what to call you."))
+        return name
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages I speak"),
+        choices=SPOKEN_LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "area", "languages", "email_notifications"]
+        help_texts = {
+            "area": _("Roughly where you are, so nearby neighbors show first. Never your address."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].empty_label = _("I'd rather not say")
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please tell us what to call you."))
+        return name

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("Hub administration")
+admin.site.site_title = settings.HUB_NAME
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("needs/", include("needs.urls")),
+    path("offers/", include("offers.urls")),
+    path("store/", include("freestore.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "mutualaid.views.error_403"
+handler404 = "mutualaid.views.error_404"

@@ -1,0 +1,12 @@
+"""Offers: what neighbors share."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OffersConfig(AppConfig):
+    name = "offers"
+    verbose_name = _("Offers")
+
+    def home_section(self, request):
+        return "offers/home_section.html", {}
