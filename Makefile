@@ -58,7 +58,7 @@ check-deploy: install
 test: db lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory check-deploy
-	$(PY) -m pytest -p no:randomly $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: migrate
 	$(PY) bench/matching.py

@@ -2,15 +2,14 @@
 
 import re
 
-import pytest
 from django.core import mail
 
 from mutualaid.models import Area, User
 from mutualaid.tests.factories import UserFactory
 
-from .conftest import log_in
+from .conftest import JOURNEY, log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = JOURNEY
 
 
 def link_in_last_email(pattern: str) -> str:
