@@ -43,7 +43,10 @@ def test_unknown_page_is_a_friendly_404(client):
 def test_spanish_speakers_get_spanish_pages(client):
     response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="es")
     assert response["Content-Language"] == "es"
-    assert '<html lang="es">' in response.content.decode()
+    body = response.content.decode()
+    assert '<html lang="es">' in body
+    assert "Saltar al contenido principal" in body
+    assert "Solidaridad, no caridad." in body
 
 
 def test_role_required_lets_duty_holders_in_and_refuses_others():
