@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hub core")
 
     def ready(self):
-        from . import roles
+        from . import roles, signals  # noqa: F401 (connects the receivers)
 
-        post_migrate.connect(roles.sync_role_permissions, sender=self)
+        # After every app migrates (not only this one), since other apps add permissions.
+        post_migrate.connect(roles.sync_role_permissions)

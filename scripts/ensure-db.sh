@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
-URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/mutualaid}
+PORT=${HUB_PG_PORT:-5432}
+URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:$PORT/mutualaid}
 
 if "$PY" scripts/ensure_db.py --ping "$URL" 2>/dev/null; then
   exec "$PY" scripts/ensure_db.py --create "$URL"
@@ -22,8 +23,8 @@ fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$PGBIN" ] && command -v initdb >/dev/null 2>&1; then PGBIN=$(dirname "$(command -v initdb)"); fi
 if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
-  cat >&2 <<'MSG'
-No PostgreSQL server answers on 127.0.0.1:5432 and PostgreSQL is not installed.
+  cat >&2 <<MSG
+No PostgreSQL server answers on 127.0.0.1:$PORT and PostgreSQL is not installed.
 Either install it (Debian/Ubuntu: apt-get install postgresql) and run this again,
 or set DATABASE_URL=postgres://USER@HOST:PORT/mutualaid to a server you have.
 MSG
@@ -40,5 +41,5 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
   [ "$(id -u)" = "0" ] && chown postgres "$DATA"
   as_pg "$PGBIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 >/dev/null
 fi
-as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -o "-h 127.0.0.1 -p 5432 -k /tmp" -w start >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -o "-h 127.0.0.1 -p $PORT -k /tmp" -w start >/dev/null
 exec "$PY" scripts/ensure_db.py --create "$URL"

@@ -72,14 +72,23 @@ def new_page(browser, request, live_server):
         )
         context.set_default_timeout(10_000)
         page = context.new_page()
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
         page.errors = []
-        contexts.append(context)
-        # No page may reach another host.
-        context.route(
-            lambda url: not url.startswith(live_server.url),
-            lambda route: pytest.fail(f"request to another host: {route.request.url}"),
+        page.external_requests = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on(
+            "console",
+            lambda msg: (
+                "Content Security Policy" in msg.text and page.errors.append(f"CSP: {msg.text}")
+            ),
         )
+        contexts.append(context)
+
+        # No page may reach another host: such requests are refused and reported.
+        def refuse(route):
+            page.external_requests.append(route.request.url)
+            route.abort()
+
+        context.route(lambda url: not url.startswith(live_server.url), refuse)
         return page
 
     yield make
@@ -107,7 +116,8 @@ def assert_accessible(page):
     results = _axe.run(page)
     violations = results.response["violations"]
     assert not violations, f"{page.url}\n{results.generate_report()}"
-    assert not page.errors, f"JavaScript errors on {page.url}: {page.errors}"
+    assert not page.errors, f"JavaScript or CSP errors on {page.url}: {page.errors}"
+    assert not page.external_requests, f"requests to other hosts: {page.external_requests}"
 
 
 @pytest.fixture

@@ -1,0 +1,41 @@
+"""Roles are duties: organizers can manage areas, categories and roles in the admin."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from mutualaid import roles
+
+from .factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_four_roles_exist():
+    names = set(Group.objects.values_list("name", flat=True))
+    assert set(roles.ALL_ROLES) <= names
+
+
+def test_an_organizer_can_manage_areas_in_the_admin(client):
+    organizer = UserFactory(roles=[roles.ORGANIZER])
+    organizer.refresh_from_db()
+    assert organizer.is_staff
+    client.force_login(organizer)
+    assert client.get("/admin/mutualaid/area/").status_code == 200
+    response = client.post(
+        "/admin/mutualaid/area/add/", {"name": "Harbor", "slug": "harbor", "order": 3}
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/mutualaid/category/").status_code == 200
+
+
+def test_a_neighbor_without_the_role_has_no_admin(client):
+    neighbor = UserFactory()
+    client.force_login(neighbor)
+    assert client.get("/admin/mutualaid/area/").status_code == 302
+
+
+def test_stepping_down_as_organizer_removes_admin_access():
+    organizer = UserFactory(roles=[roles.ORGANIZER])
+    organizer.groups.remove(Group.objects.get(name=roles.ORGANIZER))
+    organizer.refresh_from_db()
+    assert not organizer.is_staff
