@@ -1,11 +1,29 @@
-"""Turn a lost database connection into a friendly 'try again' page instead of a 500."""
+"""Cross-cutting response handling: a friendly 'try again' page when the database is away,
+and the one security header Django has no setting for."""
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.template.response import SimpleTemplateResponse
 
 logger = logging.getLogger(__name__)
+
+
+def is_database_unavailable(exception: BaseException | None) -> bool:
+    """True for errors that mean "PostgreSQL can't be reached", not a bug in a query."""
+    if exception is None:
+        return False
+    if isinstance(exception, (OperationalError, InterfaceError)):
+        return True
+    return isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
+
+
+def database_unavailable_response():
+    """The 503 page. It renders without touching the database (no context processors)."""
+    response = SimpleTemplateResponse("503.html", {}, status=503)
+    response["Retry-After"] = "10"
+    return response.render()
 
 
 class DatabaseUnavailableMiddleware:
@@ -16,11 +34,25 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, (OperationalError, InterfaceError)) or (
-            isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
-        ):
+        if is_database_unavailable(exception):
             logger.warning("Database unavailable: %s", exception)
-            response = SimpleTemplateResponse("503.html", {}, status=503)
-            response["Retry-After"] = "10"
-            return response.render()
+            return database_unavailable_response()
         return None
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Send Cross-Origin-Resource-Policy on every response, static files included.
+
+    Other sites may not embed our pages, scripts or images: nothing here is meant to be
+    loaded cross-origin.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = getattr(settings, "CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy:
+            response.headers.setdefault("Cross-Origin-Resource-Policy", self.policy)
+        return response

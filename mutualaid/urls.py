@@ -23,3 +23,4 @@ urlpatterns = [
 
 handler403 = "mutualaid.views.error_403"
 handler404 = "mutualaid.views.error_404"
+handler500 = "mutualaid.views.error_500"

@@ -1,12 +1,17 @@
 """Core pages: home, the neighbor's profile, and the friendly error pages."""
 
+import sys
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import ProfileForm
+from .middleware import database_unavailable_response, is_database_unavailable
 from .sections import home_sections
 
 
@@ -35,3 +40,10 @@ def error_403(request, exception=None):
 
 def error_404(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    """A database that went away mid-request (even inside a middleware) is a 503, not a 500."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable_response()
+    return HttpResponseServerError(loader.get_template("500.html").render())
