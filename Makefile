@@ -63,5 +63,14 @@ test: db lint
 bench: migrate
 	$(PY) bench/matching.py
 
+# pg_dump custom format into backups/, named after the database and the UTC time.
+backup: install
+	$(PY) manage.py backup
+
+# pg_restore into the configured database (DATABASE_URL), which must be empty.
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<name>.dump"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
+
 clean:
 	rm -rf $(VENV) staticfiles
