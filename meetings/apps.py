@@ -9,4 +9,13 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def home_section(self, request):
-        return "meetings/home_section.html", {}
+        from .models import Decision, Meeting
+
+        upcoming = list(Meeting.objects.published().upcoming().exclude(status="cancelled")[:3])
+        latest = Decision.objects.public().for_list().first()
+        return "meetings/home_section.html", {"upcoming": upcoming, "latest_decision": latest}
+
+    def seed_demo(self, *, people, areas):
+        from .demo import seed_meetings
+
+        seed_meetings(people=people, areas=areas)

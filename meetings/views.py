@@ -1,7 +1,552 @@
-"""Pages of the meetings app."""
+"""Pages of the meetings app. Everything published is readable without an account."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from mutualaid.htmx import render_page_or_fragment
+from mutualaid.permissions import role_required
+from mutualaid.roles import ORGANIZER
+
+from . import calendar, services
+from .forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    DecisionForm,
+    DecisionSearchForm,
+    DeclineForm,
+    ItemMinutesFormSet,
+    MeetingForm,
+    MinutesForm,
+    PollAnswerForm,
+    ProposalForm,
+    RsvpForm,
+)
+from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
+
+PAST_PER_PAGE = 20
+DECISIONS_PER_PAGE = 20
 
 
-def index(request):
-    return render(request, "meetings/index.html")
+def _is_htmx(request) -> bool:
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request
+
+
+def _visible_meeting(request, pk) -> Meeting:
+    """A meeting the person may see: drafts are 404 to anyone but organizers."""
+    return get_object_or_404(Meeting.objects.visible_to(request.user).select_related("area"), pk=pk)
+
+
+def _item(pk) -> AgendaItem:
+    return get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
+
+
+# ---------------------------------------------------------------- meetings
+
+
+@require_GET
+def meeting_list(request):
+    now = timezone.now()
+    meetings = Meeting.objects.visible_to(request.user).for_list()
+    upcoming = list(meetings.upcoming(now))
+    past_page = Paginator(meetings.past(now), PAST_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "upcoming": upcoming,
+            "past_page": past_page,
+            "is_organizer": services.is_organizer(request.user),
+        },
+    )
+
+
+def _rsvp_context(request, meeting: Meeting) -> dict:
+    counts = meeting.rsvps.aggregate(
+        going=Count("pk", filter=Q(answer=Rsvp.Answer.GOING)),
+        maybe=Count("pk", filter=Q(answer=Rsvp.Answer.MAYBE)),
+        not_going=Count("pk", filter=Q(answer=Rsvp.Answer.NOT_GOING)),
+    )
+    mine = None
+    if request.user.is_authenticated:
+        mine = meeting.rsvps.filter(person=request.user).values_list("answer", flat=True).first()
+    return {
+        "meeting": meeting,
+        "rsvp_counts": counts,
+        "my_rsvp": mine,
+        "rsvp_choices": Rsvp.Answer.choices,
+        "rsvp_open": meeting.status == Meeting.Status.PUBLISHED and meeting.is_upcoming,
+    }
+
+
+def _agenda_context(request, meeting: Meeting) -> dict:
+    items = list(meeting.items.for_agenda())
+    mine = {}
+    if request.user.is_authenticated:
+        mine = {
+            answer.item_id: answer
+            for answer in PollAnswer.objects.filter(
+                person=request.user, item__meeting=meeting
+            ).only("item_id", "answer", "reason")
+        }
+    for item in items:
+        item.meeting = meeting
+        item.my_answer = mine.get(item.pk)
+        item.tally = {
+            "agree": item.agree_count,
+            "abstain": item.abstain_count,
+            "disagree": item.disagree_count,
+            "block": item.block_count,
+        }
+    total = sum(item.time_box_minutes for item in items)
+    return {
+        "meeting": meeting,
+        "items": items,
+        "total_minutes": total,
+        "length_minutes": meeting.length_minutes,
+        "over_time": total > meeting.length_minutes,
+        "is_organizer": services.is_organizer(request.user),
+        "can_reorder": services.is_organizer(request.user)
+        and meeting.status in (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED),
+        "answer_choices": PollAnswer.Answer.choices,
+    }
+
+
+@require_GET
+def meeting_detail(request, pk):
+    meeting = _visible_meeting(request, pk)
+    is_organizer = services.is_organizer(request.user)
+    context = {
+        **_rsvp_context(request, meeting),
+        **_agenda_context(request, meeting),
+        "organizers": meeting.organizers.order_by("display_name"),
+        "decisions": meeting.decisions.select_related("item").order_by("pk"),
+        "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
+        "can_propose": meeting.status == Meeting.Status.PUBLISHED and meeting.is_upcoming,
+    }
+    if is_organizer:
+        context["proposals"] = meeting.items.proposed().select_related("proposed_by")
+    if request.user.is_authenticated:
+        context["my_proposals"] = meeting.items.filter(proposed_by=request.user).exclude(
+            status=AgendaItem.Status.ACCEPTED
+        )
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@role_required(ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        organizers = data.pop("organizers", [])
+        meeting = services.meeting_create(by=request.user, **data)
+        meeting.organizers.add(*organizers)
+        messages.success(request, _("Draft saved. Add the agenda, then publish it."))
+        return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form})
+
+
+@role_required(ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            meeting.organizers.add(request.user)
+        messages.success(request, _("The meeting is saved."))
+        return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@role_required(ORGANIZER)
+@require_POST
+def meeting_status(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    status = request.POST.get("status", "")
+    try:
+        services.meeting_set_status(meeting=meeting, status=status, by=request.user)
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        done = {
+            Meeting.Status.PUBLISHED: _("The meeting is published. Anyone can see it now."),
+            Meeting.Status.HELD: _("The meeting is marked as held. Record the minutes below."),
+            Meeting.Status.CANCELLED: _(
+                "The meeting is cancelled. It stays listed so people know."
+            ),
+        }
+        messages.success(request, done.get(status, _("Saved.")))
+        if status == Meeting.Status.HELD:
+            return redirect("meetings:minutes", pk=meeting.pk)
+    return redirect(meeting)
+
+
+# ---------------------------------------------------------------- RSVP
+
+
+@require_POST
+def rsvp(request, pk):
+    meeting = _visible_meeting(request, pk)
+    if not request.user.is_authenticated:
+        login = f"{reverse('account_login')}?next={meeting.get_absolute_url()}"
+        return HttpResponseClientRedirect(login) if _is_htmx(request) else redirect(login)
+    form = RsvpForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            services.rsvp_set(
+                meeting=meeting, person=request.user, answer=form.cleaned_data["answer"]
+            )
+        except services.MeetingError as problem:
+            error = str(problem)
+    else:
+        error = _("Please choose going, maybe or not going.")
+    if _is_htmx(request):
+        context = {**_rsvp_context(request, meeting), "rsvp_error": error}
+        context["rsvp_saved"] = error is None
+        return render_page_or_fragment(request, "meetings/meeting_detail.html", "rsvp", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Thanks, your answer is saved."))
+    return redirect(f"{meeting.get_absolute_url()}#rsvp")
+
+
+# ---------------------------------------------------------------- agenda
+
+
+@role_required(ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def item_add(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = AgendaItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+        except services.MeetingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The item is on the agenda."))
+            return redirect(f"{meeting.get_absolute_url()}#agenda")
+    return render(
+        request,
+        "meetings/agenda_item_form.html",
+        {"form": form, "meeting": meeting, "heading": _("Add an agenda item")},
+    )
+
+
+@role_required(ORGANIZER)
+@require_POST
+def item_add_unmet_needs(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    try:
+        services.agenda_item_add_unmet_needs(meeting=meeting, by=request.user)
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The unmet needs item is on the agenda."))
+    return redirect(f"{meeting.get_absolute_url()}#agenda")
+
+
+@role_required(ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def item_edit(request, item_pk):
+    item = _item(item_pk)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if request.POST.get("refresh_snapshot") and item.kind == AgendaItem.Kind.UNMET_NEEDS:
+            services.agenda_item_refresh_snapshot(item=item, by=request.user)
+        messages.success(request, _("The item is saved."))
+        return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
+    return render(
+        request,
+        "meetings/agenda_item_form.html",
+        {"form": form, "meeting": item.meeting, "item": item, "heading": _("Edit agenda item")},
+    )
+
+
+@role_required(ORGANIZER)
+@require_POST
+def item_move(request, item_pk):
+    item = _item(item_pk)
+    try:
+        services.agenda_item_move(
+            item=item, direction=request.POST.get("direction", ""), by=request.user
+        )
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    if _is_htmx(request):
+        meeting = item.meeting
+        context = {**_agenda_context(request, meeting), "moved_pk": item.pk}
+        return render_page_or_fragment(request, "meetings/meeting_detail.html", "agenda", context)
+    return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_propose(request, pk):
+    meeting = _visible_meeting(request, pk)
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_propose(meeting=meeting, by=request.user, **form.cleaned_data)
+        except services.MeetingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Thanks! The organizers will look at your proposal and let you know."),
+            )
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/agenda_item_form.html",
+        {"form": form, "meeting": meeting, "heading": _("Propose an agenda item")},
+    )
+
+
+@role_required(ORGANIZER)
+@require_POST
+def item_accept(request, item_pk):
+    item = _item(item_pk)
+    try:
+        services.agenda_item_accept(item=item, by=request.user)
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Accepted. It is at the end of the agenda now."))
+    return redirect(f"{item.meeting.get_absolute_url()}#agenda")
+
+
+@role_required(ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def item_decline(request, item_pk):
+    item = _item(item_pk)
+    form = DeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_decline(
+                item=item, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.MeetingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Declined. The neighbor who proposed it will see why."))
+        return redirect(item.meeting)
+    return render(request, "meetings/agenda_item_decline.html", {"form": form, "item": item})
+
+
+# ---------------------------------------------------------------- consent poll
+
+
+def _poll_context(request, item: AgendaItem, **extra) -> dict:
+    tally = services.poll_tally(item)
+    my_answer = None
+    if request.user.is_authenticated:
+        my_answer = item.poll_answers.filter(person=request.user).first()
+    item.tally = tally
+    item.my_answer = my_answer
+    form = extra.pop("form", None)
+    if form is not None:
+        # Keep what the person chose and wrote, so nothing is lost on an error.
+        item.form_answer = form.data.get("answer", "")
+        item.form_reason = form.data.get("reason", "")
+        extra["poll_errors"] = [error for errors in form.errors.values() for error in errors]
+    return {
+        "item": item,
+        "meeting": item.meeting,
+        "answer_choices": PollAnswer.Answer.choices,
+        "block_reasons": item.poll_answers.filter(answer=PollAnswer.Answer.BLOCK)
+        .exclude(reason="")
+        .values_list("reason", flat=True)
+        .order_by("updated_at"),
+        **extra,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def poll(request, item_pk):
+    item = _item(item_pk)
+    if item.meeting.is_draft and not services.is_organizer(request.user):
+        raise Http404
+    if not item.is_proposal or item.status != AgendaItem.Status.ACCEPTED:
+        raise Http404
+    if request.method == "GET":
+        fragment = "tally" if request.GET.get("part") == "tally" else "poll"
+        return render_page_or_fragment(
+            request, "meetings/poll_detail.html", fragment, _poll_context(request, item)
+        )
+    if not request.user.is_authenticated:
+        login = f"{reverse('account_login')}?next={reverse('meetings:poll', args=[item.pk])}"
+        return HttpResponseClientRedirect(login) if _is_htmx(request) else redirect(login)
+    form = PollAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.poll_answer_set(
+                item=item,
+                person=request.user,
+                answer=form.cleaned_data["answer"],
+                reason=form.cleaned_data["reason"],
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+    if form.errors:
+        context = _poll_context(request, item, form=form)
+        return render_page_or_fragment(request, "meetings/poll_detail.html", "poll", context)
+    if _is_htmx(request):
+        context = _poll_context(request, item, poll_saved=True)
+        return render_page_or_fragment(request, "meetings/poll_detail.html", "poll", context)
+    messages.success(request, _("Thanks, your answer is counted."))
+    return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
+
+
+# ---------------------------------------------------------------- minutes and decisions
+
+
+@role_required(ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if meeting.is_draft:
+        messages.error(request, _("Publish the meeting before recording minutes."))
+        return redirect(meeting)
+    items = meeting.items.accepted().select_related("decision").order_by("position", "pk")
+    form = MinutesForm(request.POST or None, instance=meeting, prefix="meeting")
+    formset = ItemMinutesFormSet(request.POST or None, queryset=items, prefix="items")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.save()
+            formset.save()
+        messages.success(request, _("The minutes are saved."))
+        return redirect(f"{meeting.get_absolute_url()}#minutes")
+    return render(
+        request,
+        "meetings/minutes_form.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "formset": formset,
+            "action_form": ActionItemForm(meeting=meeting),
+            "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
+        },
+    )
+
+
+@role_required(ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def decision_record(request, item_pk):
+    item = _item(item_pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_record(
+                item=item,
+                by=request.user,
+                text=form.cleaned_data["text"],
+                outcome=form.cleaned_data["outcome"],
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The decision is recorded and the poll is closed."))
+            return redirect("meetings:minutes", pk=item.meeting_id)
+    return render(
+        request,
+        "meetings/decision_form.html",
+        {"form": form, "item": item, "meeting": item.meeting, "tally": services.poll_tally(item)},
+    )
+
+
+@role_required(ORGANIZER)
+@require_POST
+def action_add(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = ActionItemForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            services.action_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+        except services.MeetingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The action item is added."))
+            return redirect(f"{reverse('meetings:minutes', args=[meeting.pk])}#actions")
+    items = meeting.items.accepted().order_by("position", "pk")
+    return render(
+        request,
+        "meetings/minutes_form.html",
+        {
+            "meeting": meeting,
+            "form": MinutesForm(instance=meeting, prefix="meeting"),
+            "formset": ItemMinutesFormSet(queryset=items, prefix="items"),
+            "action_form": form,
+            "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
+        },
+    )
+
+
+@role_required(ORGANIZER)
+@require_POST
+def action_done(request, action_pk):
+    action = get_object_or_404(ActionItem, pk=action_pk)
+    services.action_item_set_done(
+        action=action, done=request.POST.get("done") == "1", by=request.user
+    )
+    messages.success(request, _("The action item is updated."))
+    next_url = request.POST.get("next", "")
+    if next_url == "log":
+        return redirect(f"{reverse('meetings:decisions')}#actions")
+    return redirect(f"{reverse('meetings:minutes', args=[action.meeting_id])}#actions")
+
+
+# ---------------------------------------------------------------- public decision log
+
+
+@require_GET
+def decision_list(request):
+    form = DecisionSearchForm(request.GET or None)
+    decisions = form.filter(Decision.objects.public())
+    page = Paginator(decisions, DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "searching": any(request.GET.get(key) for key in ("q", "outcome", "since", "until")),
+        "open_actions": ActionItem.objects.public().open().for_list(),
+        "is_organizer": services.is_organizer(request.user),
+    }
+    return render_page_or_fragment(request, "meetings/decision_list.html", "results", context)
+
+
+# ---------------------------------------------------------------- calendar
+
+
+@require_GET
+def meeting_ics(request, pk):
+    meeting = _visible_meeting(request, pk)
+    body = calendar.meetings_to_ical([meeting], request=request, name=meeting.title)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+    return response
+
+
+@require_GET
+def calendar_feed(request):
+    meetings = Meeting.objects.for_calendar().upcoming()
+    body = calendar.meetings_to_ical(meetings, request=request, name=_("Open meetings"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

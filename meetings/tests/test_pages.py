@@ -1,0 +1,70 @@
+"""Public pages: anyone can read published meetings, agendas, minutes and decisions."""
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import Meeting
+
+from .factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    DecisionFactory,
+    MeetingFactory,
+    ProposalFactory,
+    RsvpFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_visitor_without_account_sees_published_meeting_and_its_agenda(client):
+    meeting = MeetingFactory(title="Thursday general meeting", access_notes="Childcare provided")
+    AgendaItemFactory(meeting=meeting, title="Welcome")
+    ProposalFactory(meeting=meeting, title="Start a tenants' union")
+    listing = client.get(reverse("meetings:list"))
+    assert "Thursday general meeting" in listing.content.decode()
+    page = client.get(meeting.get_absolute_url())
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Welcome" in text and "Start a tenants&#x27; union" in text
+    assert "Childcare provided" in text
+    assert "Log in to say where you stand" in text
+
+
+def test_visitor_reads_minutes_decisions_and_action_items_of_a_held_meeting(client):
+    decision = DecisionFactory(title="Saturday hours", text="Open Saturdays 10 to 12.")
+    meeting = decision.meeting
+    meeting.minutes = "We met and talked."
+    meeting.save()
+    ActionItemFactory(meeting=meeting, what="Print posters", owner_name="Lucía")
+    text = client.get(meeting.get_absolute_url()).content.decode()
+    assert "We met and talked." in text
+    assert "Open Saturdays 10 to 12." in text
+    assert "Print posters" in text and "Lucía" in text
+
+
+def test_home_page_lists_the_next_meeting(client):
+    MeetingFactory(title="Thursday general meeting")
+    MeetingFactory(title="Secret draft", status=Meeting.Status.DRAFT)
+    text = client.get("/").content.decode()
+    assert "Thursday general meeting" in text
+    assert "Secret draft" not in text
+
+
+def test_organizer_pages_render(client, organizer):
+    meeting = MeetingFactory(organizers=[organizer])
+    proposal = ProposalFactory(meeting=meeting)
+    ProposalFactory(meeting=meeting, status="proposed", proposed_by=organizer)
+    RsvpFactory(meeting=meeting)
+    client.force_login(organizer)
+    for url in [
+        reverse("meetings:create"),
+        reverse("meetings:edit", args=[meeting.pk]),
+        reverse("meetings:item_add", args=[meeting.pk]),
+        reverse("meetings:item_edit", args=[proposal.pk]),
+        reverse("meetings:minutes", args=[meeting.pk]),
+        reverse("meetings:decision_record", args=[proposal.pk]),
+        reverse("meetings:poll", args=[proposal.pk]),
+        meeting.get_absolute_url(),
+    ]:
+        assert client.get(url).status_code == 200, url
