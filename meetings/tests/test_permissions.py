@@ -1,4 +1,4 @@
-"""Who may do what: drafts are for organizers, proposals need an account, organizers run the agenda."""
+"""Who may do what: drafts are for organizers, proposals need an account, and so on."""
 
 import pytest
 from django.urls import reverse
