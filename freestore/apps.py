@@ -9,4 +9,15 @@ class FreestoreConfig(AppConfig):
     verbose_name = _("Free store")
 
     def home_section(self, request):
-        return "freestore/home_section.html", {}
+        from .models import Item
+
+        context = {
+            "needed": list(Item.objects.most_needed()[:3]),
+            "in_stock": Item.objects.in_stock().count(),
+        }
+        return "freestore/home_section.html", context
+
+    def seed_demo(self, *, people, areas):
+        from .demo import seed
+
+        seed(people=people, areas=areas)

@@ -1,0 +1,386 @@
+"""The free store's catalog, its stock ledger, the lending shelf and volunteer shifts.
+
+Stock is a ledger: every change is a StockMovement, and the quantity on hand is kept on the
+Item in the same transaction, guarded by a database constraint so it can never go below zero.
+A give-away records items and quantities only, never who took them.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Lower, TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mutualaid.models import Area, Category
+
+
+class Store(models.Model):
+    """A free store (and its lending shelf): a place in an area with opening hours."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("short name"), max_length=100, unique=True)
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        help_text=_("A public place people can find, e.g. 'Community hall, side door'."),
+    )
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("store")
+        verbose_name_plural = _("stores")
+
+    def __str__(self):
+        return self.name
+
+
+class Condition(models.TextChoices):
+    NEW = "new", _("New")
+    GOOD = "good", _("Good")
+    WORN = "worn", _("Worn but fine")
+
+
+class ItemQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("store", "category")
+
+    def in_stock(self):
+        return self.filter(quantity__gt=0)
+
+    def most_needed(self):
+        """Items below their target level, the biggest shortfall first."""
+        return (
+            self.filter(target__gt=F("quantity"))
+            .annotate(shortfall=F("target") - F("quantity"))
+            .order_by("-shortfall", "name")
+        )
+
+    def search(self, text: str):
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(size__icontains=text))
+
+
+class Item(models.Model):
+    """Something the store gives away, with how many are on hand and how many it would like."""
+
+    store = models.ForeignKey(
+        Store, verbose_name=_("store"), on_delete=models.PROTECT, related_name="items"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    size = models.CharField(
+        _("size"), max_length=30, blank=True, help_text=_("Only where it matters.")
+    )
+    condition = models.CharField(
+        _("condition"), max_length=10, choices=Condition.choices, default=Condition.GOOD
+    )
+    target = models.PositiveIntegerField(
+        _("target level"),
+        default=0,
+        help_text=_("How many we like to have. Below this, the item shows as most needed."),
+    )
+    # Kept in step with the ledger by services.py only; never edited directly.
+    quantity = models.IntegerField(_("on hand"), default=0, editable=False)
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "size"]
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=0), name="item_quantity_not_negative"),
+            models.UniqueConstraint(
+                "store", Lower("name"), "size", "condition", name="item_unique_per_store"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.size})" if self.size else self.name
+
+    def get_absolute_url(self):
+        return reverse("freestore:item_detail", args=[self.pk])
+
+
+class MovementKind(models.TextChoices):
+    INTAKE = "intake", _("Donation in")
+    GIVE_AWAY = "give_away", _("Given away")
+    ADJUSTMENT = "adjustment", _("Adjustment")
+    STOCKTAKE = "stocktake", _("Stocktake")
+
+
+class AdjustmentReason(models.TextChoices):
+    DAMAGED = "damaged", _("Damaged")
+    EXPIRED = "expired", _("Expired")
+    MISCOUNTED = "miscounted", _("Miscounted")
+    OTHER = "other", _("Other")
+
+
+class StockMovementQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("item", "item__store", "item__category", "by")
+
+    def between(self, start, end):
+        """Movements on days start..end inclusive, in the hub's time zone."""
+        return self.filter(at__date__gte=start, at__date__lte=end)
+
+    def monthly_totals(self):
+        """Rows of (month, category id, received, given away) for the report chart."""
+        return (
+            self.annotate(month=TruncMonth("at"))
+            .values("month", "item__category")
+            .annotate(
+                received=Sum("quantity", filter=Q(kind=MovementKind.INTAKE), default=0),
+                given=Sum("quantity", filter=Q(kind=MovementKind.GIVE_AWAY), default=0),
+            )
+            .order_by("month", "item__category")
+        )
+
+
+class StockMovement(models.Model):
+    """One line of the stock ledger. Quantity is signed: + in, - out."""
+
+    item = models.ForeignKey(
+        Item, verbose_name=_("item"), on_delete=models.PROTECT, related_name="movements"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=MovementKind.choices)
+    quantity = models.IntegerField(_("change"))
+    reason = models.CharField(
+        _("reason"), max_length=12, choices=AdjustmentReason.choices, blank=True
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    # The volunteer who recorded it: never the person who took something.
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = StockMovementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("stock movement")
+        verbose_name_plural = _("stock movements")
+        constraints = [
+            models.CheckConstraint(condition=~Q(quantity=0), name="movement_not_zero"),
+            models.CheckConstraint(
+                condition=~Q(kind="intake") | Q(quantity__gt=0), name="intake_adds"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="give_away") | (Q(quantity__lt=0) & Q(reason="") & Q(note="")),
+                name="give_away_removes_and_says_nothing_more",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.quantity:+d} {self.item}"
+
+
+class ThingStatus(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    ON_LOAN = "on_loan", _("On loan")
+    IN_REPAIR = "in_repair", _("In repair")
+    RETIRED = "retired", _("Retired")
+
+
+class ThingQuerySet(models.QuerySet):
+    def for_list(self):
+        return (
+            self.select_related("store", "category")
+            .exclude(status=ThingStatus.RETIRED)
+            .annotate(
+                waiting=Count("holds", filter=Q(holds__closed_at__isnull=True), distinct=True)
+            )
+            .order_by("name", "pk")
+        )
+
+
+class Thing(models.Model):
+    """One lendable unit on the shelf: the ladder, the drill. No fees, no deposits."""
+
+    store = models.ForeignKey(
+        Store, verbose_name=_("store"), on_delete=models.PROTECT, related_name="things"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ThingStatus.choices, default=ThingStatus.AVAILABLE
+    )
+    condition_notes = models.TextField(_("condition notes"), blank=True)
+    loan_days = models.PositiveIntegerField(_("usual loan (days)"), default=7)
+
+    objects = ThingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("lendable thing")
+        verbose_name_plural = _("lendable things")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("freestore:thing_detail", args=[self.pk])
+
+
+class LoanQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("thing", "thing__store")
+
+    def open(self):
+        return self.filter(returned_at__isnull=True)
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(due_on__lt=today)
+
+
+class Loan(models.Model):
+    thing = models.ForeignKey(
+        Thing, verbose_name=_("thing"), on_delete=models.PROTECT, related_name="loans"
+    )
+    borrower = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("borrower"),
+        on_delete=models.CASCADE,
+        related_name="loans",
+    )
+    borrowed_at = models.DateTimeField(_("borrowed"), default=timezone.now)
+    due_on = models.DateField(_("due back"))
+    returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
+    renewals = models.PositiveIntegerField(_("renewals"), default=0)
+    reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
+
+    objects = LoanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-borrowed_at"]
+        verbose_name = _("loan")
+        verbose_name_plural = _("loans")
+        constraints = [
+            models.UniqueConstraint(
+                "thing", condition=Q(returned_at__isnull=True), name="one_open_loan_per_thing"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.thing} → {self.borrower}"
+
+    @property
+    def is_overdue(self):
+        return self.returned_at is None and self.due_on < timezone.localdate()
+
+
+class Hold(models.Model):
+    """A place in the queue for a thing. Closed when the person borrows it or gives up."""
+
+    thing = models.ForeignKey(
+        Thing, verbose_name=_("thing"), on_delete=models.CASCADE, related_name="holds"
+    )
+    neighbor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("neighbor"),
+        on_delete=models.CASCADE,
+        related_name="holds",
+    )
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    notified_at = models.DateTimeField(_("told it is back"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("hold")
+        verbose_name_plural = _("holds")
+        constraints = [
+            models.UniqueConstraint(
+                "thing",
+                "neighbor",
+                condition=Q(closed_at__isnull=True),
+                name="one_open_hold_per_neighbor",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.neighbor} waits for {self.thing}"
+
+
+class ShiftQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now())
+
+    def for_list(self):
+        return (
+            self.select_related("store")
+            .annotate(taken=Count("signups"))
+            .order_by("starts_at", "pk")
+        )
+
+
+class Shift(models.Model):
+    store = models.ForeignKey(
+        Store, verbose_name=_("store"), on_delete=models.CASCADE, related_name="shifts"
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    places = models.PositiveIntegerField(_("places"), default=2)
+    note = models.CharField(_("what the shift is for"), max_length=200, blank=True)
+
+    objects = ShiftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("shift")
+        verbose_name_plural = _("shifts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="shift_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(places__gte=1), name="shift_has_a_place"),
+        ]
+
+    def __str__(self):
+        return f"{self.store} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("freestore:shift_detail", args=[self.pk])
+
+
+class ShiftSignup(models.Model):
+    shift = models.ForeignKey(
+        Shift, verbose_name=_("shift"), on_delete=models.CASCADE, related_name="signups"
+    )
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("volunteer"),
+        on_delete=models.CASCADE,
+        related_name="shift_signups",
+    )
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("shift sign-up")
+        verbose_name_plural = _("shift sign-ups")
+        constraints = [
+            models.UniqueConstraint("shift", "volunteer", name="one_signup_per_shift"),
+        ]
+
+    def __str__(self):
+        return f"{self.volunteer} on {self.shift}"

@@ -1,0 +1,69 @@
+"""Admin for the free store. Stock only changes through the ledger, so quantities are read-only
+here and movements cannot be added, edited or deleted.
+"""
+
+from django.contrib import admin
+
+from .models import Hold, Item, Loan, Shift, ShiftSignup, StockMovement, Store, Thing
+
+
+@admin.register(Store)
+class StoreAdmin(admin.ModelAdmin):
+    list_display = ["name", "area", "place"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin):
+    list_display = ["name", "size", "condition", "category", "store", "quantity", "target"]
+    list_filter = ["store", "category", "condition"]
+    search_fields = ["name"]
+    readonly_fields = ["quantity"]
+
+
+@admin.register(StockMovement)
+class StockMovementAdmin(admin.ModelAdmin):
+    list_display = ["at", "item", "kind", "quantity", "reason", "by"]
+    list_filter = ["kind", "item__store"]
+    list_select_related = ["item", "by"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Thing)
+class ThingAdmin(admin.ModelAdmin):
+    list_display = ["name", "store", "status", "loan_days"]
+    list_filter = ["store", "status"]
+
+
+@admin.register(Loan)
+class LoanAdmin(admin.ModelAdmin):
+    list_display = ["thing", "borrower", "borrowed_at", "due_on", "returned_at"]
+    list_select_related = ["thing", "borrower"]
+    raw_id_fields = ["borrower"]
+
+
+@admin.register(Hold)
+class HoldAdmin(admin.ModelAdmin):
+    list_display = ["thing", "neighbor", "created_at", "notified_at", "closed_at"]
+    raw_id_fields = ["neighbor"]
+
+
+class ShiftSignupInline(admin.TabularInline):
+    model = ShiftSignup
+    raw_id_fields = ["volunteer"]
+    extra = 0
+
+
+@admin.register(Shift)
+class ShiftAdmin(admin.ModelAdmin):
+    list_display = ["store", "starts_at", "ends_at", "places"]
+    inlines = [ShiftSignupInline]
