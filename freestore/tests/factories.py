@@ -1,4 +1,4 @@
-"""factory_boy factories for the free store. Stock arrives through the ledger, never set directly."""
+"""factory_boy factories for the free store. Stock arrives through the ledger only."""
 
 import datetime
 
