@@ -1,4 +1,4 @@
-"""Needs: what neighbors ask for."""
+"""Needs: what neighbors ask for, and the matches that connect two neighbors."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,24 @@ from django.utils.translation import gettext_lazy as _
 class NeedsConfig(AppConfig):
     name = "needs"
     verbose_name = _("Needs")
+    matching_side = "need"
+
+    def matching_posts(self, viewer):
+        """Open needs a neighbor could help with (read by mutualaid.ranking)."""
+        from .models import Need
+
+        needs = Need.objects.open().for_matching()
+        if viewer is not None and viewer.is_authenticated:
+            needs = needs.exclude(owner=viewer)
+        return needs
 
     def home_section(self, request):
-        return "needs/home_section.html", {}
+        from .models import Need
+
+        latest = list(Need.objects.open().for_list()[:5])
+        return "needs/home_section.html", {"needs": latest}
+
+    def seed_demo(self, *, people, areas):
+        from .demo import seed_needs
+
+        seed_needs(people=people, areas=areas)

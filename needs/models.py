@@ -1,0 +1,266 @@
+"""Needs (what neighbors ask for), and the matches and messages that connect two neighbors.
+
+Matches live here because a match joins a need, an offer, or both: needs build on offers,
+offers never import needs. Following a filter and its digest live here for the same reason.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mutualaid import roles
+from mutualaid.models import Area, Category
+from offers.models import Offer, Post, PostQuerySet
+
+
+def is_volunteer(user) -> bool:
+    """Organizers and intake volunteers post for neighbors without an account."""
+    return bool(
+        user
+        and user.is_authenticated
+        and (user.has_role(roles.ORGANIZER) or user.has_role(roles.INTAKE_VOLUNTEER))
+    )
+
+
+class NeedQuerySet(PostQuerySet):
+    def of_urgency(self, urgency):
+        return self.filter(urgency=urgency) if urgency else self
+
+    def for_matching(self):
+        """Sooner needs rank a little higher: `match_boost` is read by mutualaid.ranking."""
+        return self.annotate(
+            match_boost=Case(
+                When(urgency=Need.Urgency.TODAY, then=Value(0.15)),
+                When(urgency=Need.Urgency.WEEK, then=Value(0.07)),
+                default=Value(0.0),
+                output_field=models.FloatField(),
+            )
+        )
+
+
+class Need(Post):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("Someone is helping")
+        MET = "met", _("Met")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Urgency(models.TextChoices):
+        TODAY = "today", _("Today")
+        WEEK = "week", _("This week")
+        WHENEVER = "whenever", _("Whenever")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("posted by"),
+        on_delete=models.CASCADE,
+        related_name="needs",
+    )
+    urgency = models.CharField(
+        _("how soon"), max_length=10, choices=Urgency.choices, default=Urgency.WHENEVER
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
+    # Intake on behalf: a volunteer posts for a neighbor who has no account.
+    on_behalf_of = models.CharField(
+        _("first name of the neighbor you are posting for"), max_length=40, blank=True
+    )
+    contact_note = models.TextField(
+        _("private contact note"),
+        blank=True,
+        max_length=500,
+        help_text=_("How to reach them. Only volunteers ever see this."),
+    )
+
+    objects = NeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        indexes = Post.post_indexes("need")
+
+    def get_absolute_url(self):
+        return reverse("needs:detail", args=[self.pk])
+
+    def contact_note_visible_to(self, user) -> bool:
+        return is_volunteer(user) or (user.is_authenticated and user.pk == self.owner_id)
+
+
+class MatchQuerySet(models.QuerySet):
+    def involving(self, user):
+        return self.filter(Q(requester=user) | Q(recipient=user))
+
+    def active(self):
+        return self.filter(status__in=[Match.Status.PROPOSED, Match.Status.ACCEPTED])
+
+    def for_list(self):
+        return self.select_related(
+            "need", "need__area", "offer", "offer__area", "requester", "recipient"
+        )
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_role(roles.MODERATOR):
+            return self
+        return self.involving(user)
+
+
+class Match(models.Model):
+    """Two neighbors connected about a need, an offer, or both, with a private thread."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        COMPLETED = "completed", _("Done")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    need = models.ForeignKey(
+        Need, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+    )
+    offer = models.ForeignKey(
+        Offer, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        on_delete=models.CASCADE,
+        related_name="matches_asked",
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked of"),
+        on_delete=models.CASCADE,
+        related_name="matches_received",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PROPOSED
+    )
+    # True while this match holds a single (not ongoing) offer: at most one may at a time.
+    holds_offer = models.BooleanField(default=False, editable=False)
+    thanks = models.TextField(_("thank-you note"), blank=True, max_length=1000)
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = MatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated"]
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(need__isnull=False) | Q(offer__isnull=False),
+                name="match_has_need_or_offer",
+            ),
+            models.CheckConstraint(
+                condition=~Q(requester=models.F("recipient")),
+                name="match_between_two_neighbors",
+            ),
+            models.UniqueConstraint(
+                fields=["offer"],
+                condition=Q(holds_offer=True),
+                name="match_one_holder_per_single_offer",
+            ),
+        ]
+
+    def __str__(self):
+        post = self.need or self.offer
+        return str(post)
+
+    def get_absolute_url(self):
+        return reverse("needs:match_detail", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.PROPOSED, self.Status.ACCEPTED)
+
+    def is_participant(self, user) -> bool:
+        return user.is_authenticated and user.pk in (self.requester_id, self.recipient_id)
+
+    def other_person(self, user):
+        return self.recipient if user.pk == self.requester_id else self.requester
+
+    @property
+    def subject(self):
+        return self.need or self.offer
+
+
+class Message(models.Model):
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(_("message"), max_length=2000)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class FollowQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("area").prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("order", "name"))
+        )
+
+
+class Follow(models.Model):
+    """A filter a neighbor follows; a daily digest tells them of new posts that fit."""
+
+    class Side(models.TextChoices):
+        BOTH = "both", _("Needs and offers")
+        NEEDS = "needs", _("Needs")
+        OFFERS = "offers", _("Offers")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    side = models.CharField(_("show me"), max_length=8, choices=Side.choices, default=Side.BOTH)
+    categories = models.ManyToManyField(
+        Category,
+        verbose_name=_("categories"),
+        blank=True,
+        related_name="+",
+        help_text=_("None ticked means every category."),
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created = models.DateTimeField(default=timezone.now)
+    last_sent = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = FollowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("followed filter")
+        verbose_name_plural = _("followed filters")
+
+    def __str__(self):
+        return f"{self.user} · {self.get_side_display()}"
+
+
+def with_active_match_flag(queryset, user):
+    """Annotate whether `user` already has an active match about each post."""
+    return queryset.annotate(
+        my_active_match=Exists(
+            Match.objects.active()
+            .involving(user)
+            .filter(**{queryset.model._meta.model_name: OuterRef("pk")})
+        )
+    )

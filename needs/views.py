@@ -1,7 +1,316 @@
-"""Pages of the needs app."""
+"""Pages of the needs app: needs, matches and their messages, Mine, share, following."""
 
-from django.shortcuts import render
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mutualaid.htmx import render_page_or_fragment
+from offers.models import Offer
+from offers.services import PostError, post_renew, post_withdraw
+from offers.suggest import (
+    filtered,
+    paginate,
+    query_without_page,
+    suggest_for_draft,
+    suggest_for_post,
+)
+
+from . import services
+from .forms import AskForm, CompleteForm, FollowForm, MessageForm, NeedFilterForm, NeedForm
+from .models import Follow, Match, Message, Need
+from .services import MatchError
+
+MINE_SUGGESTED_POSTS = 3
+SHARE_MAX = 50
 
 
-def index(request):
-    return render(request, "needs/index.html")
+def _filtered_needs(request):
+    form = NeedFilterForm(request.GET or None)
+    values = form.values() if form.is_bound else {}
+    needs = filtered(Need.objects.open().for_list(), values, {"of_urgency": values.get("urgency")})
+    return form, needs
+
+
+@require_GET
+def need_list(request):
+    form, needs = _filtered_needs(request)
+    context = {
+        "form": form,
+        "page_obj": paginate(request, needs),
+        "query": query_without_page(request),
+    }
+    return render_page_or_fragment(request, "needs/need_list.html", "results", context)
+
+
+@require_GET
+def need_detail(request, pk):
+    need = get_object_or_404(Need.objects.for_list(), pk=pk)
+    is_owner = need.can_edit(request.user)
+    matches = []
+    if is_owner:
+        matches = list(Match.objects.filter(need=need).for_list())
+    context = {
+        "need": need,
+        "details_visible": need.details_visible_to(request.user),
+        "contact_visible": need.contact_note_visible_to(request.user),
+        "is_owner": is_owner,
+        "matches": matches,
+        "suggestions": suggest_for_post(need, other_side="offer", viewer=request.user),
+    }
+    return render(request, "needs/need_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_create(request):
+    return _need_form(request, Need(owner=request.user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_edit(request, pk):
+    need = get_object_or_404(Need, pk=pk)
+    if not need.can_edit(request.user):
+        raise PermissionDenied
+    return _need_form(request, need)
+
+
+def _need_form(request, need):
+    creating = need.pk is None
+    if request.method == "POST":
+        form = NeedForm(request.POST, instance=need, user=request.user)
+        if form.is_valid():
+            ask_offer = request.POST.get("ask_offer")
+            try:
+                with transaction.atomic():
+                    need = form.save()
+                    match = None
+                    if ask_offer:
+                        offer = Offer.objects.filter(pk=_int(ask_offer)).first()
+                        if offer is None:
+                            raise MatchError(_("That offer is no longer here."))
+                        match = services.match_propose(by=request.user, need=need, offer=offer)
+            except MatchError as error:
+                # Nothing was saved; the form keeps what was typed.
+                messages.error(request, str(error))
+            else:
+                if match is not None:
+                    messages.success(
+                        request,
+                        _("Your need is posted and %(name)s has been asked.")
+                        % {"name": match.recipient},
+                    )
+                    return redirect(match)
+                messages.success(
+                    request,
+                    _("Your need is posted. Neighbors can see it now.")
+                    if creating
+                    else _("Your need is saved."),
+                )
+                return redirect(need)
+    else:
+        # A GET with values is the live panel asking what fits the draft so far.
+        form = NeedForm(instance=need, user=request.user, initial=request.GET.dict())
+    draft = request.POST if request.method == "POST" else request.GET
+    context = {
+        "form": form,
+        "need": need,
+        "creating": creating,
+        "suggestions": suggest_for_draft(draft, need, other_side="offer", viewer=request.user),
+    }
+    return render_page_or_fragment(request, "needs/need_form.html", "suggestions", context)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_POST
+def need_withdraw(request, pk):
+    need = get_object_or_404(Need, pk=pk)
+    try:
+        post_withdraw(post=need, by=request.user)
+    except PostError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your need is withdrawn."))
+    return redirect(need)
+
+
+@login_required
+@require_POST
+def need_renew(request, pk):
+    need = get_object_or_404(Need, pk=pk)
+    try:
+        need = post_renew(post=need, by=request.user)
+    except PostError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Renewed: open until %(date)s.") % {"date": need.expires_on})
+    return redirect(need)
+
+
+@login_required
+@require_POST
+def ask(request):
+    """“I can help”, “I'd like this” and “Ask about this” all land here."""
+    form = AskForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That link is missing what it was about."))
+        return redirect("needs:list")
+    need = offer = None
+    if form.cleaned_data.get("need"):
+        need = get_object_or_404(Need, pk=form.cleaned_data["need"])
+    if form.cleaned_data.get("offer"):
+        offer = get_object_or_404(Offer, pk=form.cleaned_data["offer"])
+    try:
+        match = services.match_propose(
+            by=request.user, need=need, offer=offer, message=form.cleaned_data["message"]
+        )
+    except MatchError as error:
+        messages.error(request, str(error))
+        return redirect(offer or need)
+    messages.success(
+        request,
+        _("%(name)s has been asked. You'll hear back here.") % {"name": match.recipient},
+    )
+    return redirect(match)
+
+
+def _visible_match(request, pk) -> Match:
+    return get_object_or_404(Match.objects.visible_to(request.user).for_list(), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def match_detail(request, pk):
+    match = _visible_match(request, pk)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.message_send(match=match, by=request.user, body=form.cleaned_data["body"])
+        except MatchError as error:
+            messages.error(request, str(error))
+        else:
+            return redirect(match)
+    thread = Message.objects.filter(match=match).select_related("author")
+    context = {
+        "match": match,
+        "thread": thread,
+        "form": form,
+        "complete_form": CompleteForm(),
+        "is_participant": match.is_participant(request.user),
+        "is_recipient": request.user.pk == match.recipient_id,
+        "other": match.other_person(request.user),
+    }
+    return render(request, "needs/match_detail.html", context)
+
+
+def _match_action(request, pk, action, done_message, **kwargs):
+    match = _visible_match(request, pk)
+    try:
+        action(match=match, by=request.user, **kwargs)
+    except MatchError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done_message)
+    return redirect(match)
+
+
+@login_required
+@require_POST
+def match_accept(request, pk):
+    return _match_action(
+        request, pk, services.match_accept, _("Accepted. Now agree a time in the messages.")
+    )
+
+
+@login_required
+@require_POST
+def match_decline(request, pk):
+    return _match_action(request, pk, services.match_decline, _("You said no, kindly."))
+
+
+@login_required
+@require_POST
+def match_cancel(request, pk):
+    return _match_action(request, pk, services.match_cancel, _("Cancelled."))
+
+
+@login_required
+@require_POST
+def match_complete(request, pk):
+    form = CompleteForm(request.POST)
+    thanks = form.cleaned_data["thanks"] if form.is_valid() else ""
+    return _match_action(
+        request, pk, services.match_complete, _("Marked as done. Thank you!"), thanks=thanks
+    )
+
+
+@login_required
+@require_GET
+def mine(request):
+    user = request.user
+    my_needs = list(Need.objects.by(user).for_list().order_by("-created"))
+    my_offers = list(Offer.objects.by(user).for_list().order_by("-created"))
+    for posts, other_side in ((my_needs, "offer"), (my_offers, "need")):
+        open_posts = [post for post in posts if post.is_open]
+        for post in open_posts[:MINE_SUGGESTED_POSTS]:
+            post.suggestions = suggest_for_post(post, other_side=other_side, viewer=user)
+    matches = list(Match.objects.involving(user).for_list())
+    context = {
+        "my_needs": my_needs,
+        "my_offers": my_offers,
+        "matches": matches,
+        "follows": list(Follow.objects.filter(user=user).for_list()),
+    }
+    return render(request, "needs/mine.html", context)
+
+
+@require_GET
+def share(request):
+    """A plain-text list of open needs for a filter, ready to paste into a chat group."""
+    form, needs = _filtered_needs(request)
+    needs = list(needs[:SHARE_MAX])
+    text = render_to_string(
+        "needs/need_share.txt", {"needs": needs, "site_url": settings.SITE_URL}
+    ).strip()
+    if request.GET.get("format") == "text":
+        return HttpResponse(text + "\n", content_type="text/plain; charset=utf-8")
+    context = {"form": form, "text": text, "count": len(needs), "query": request.GET.urlencode()}
+    return render(request, "needs/need_share.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_list(request):
+    form = FollowForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        follow = form.save(commit=False)
+        follow.user = request.user
+        follow.save()
+        form.save_m2m()
+        messages.success(request, _("Followed. You'll get a daily email when new posts fit."))
+        return redirect("needs:follows")
+    follows = Follow.objects.filter(user=request.user).for_list()
+    return render(request, "needs/follow_list.html", {"form": form, "follows": follows})
+
+
+@login_required
+@require_POST
+def follow_delete(request, pk):
+    follow = get_object_or_404(Follow, pk=pk, user=request.user)
+    follow.delete()
+    messages.success(request, _("You no longer follow that."))
+    return redirect("needs:follows")

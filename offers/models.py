@@ -1,0 +1,177 @@
+"""Offers: what neighbors share. Also the post base that needs build on.
+
+Offers are the lower layer of the two sides: needs import offers, never the other way. The
+`Post` base holds what both sides share: words, category, area, who may read the details,
+expiry, and a stored search vector that `mutualaid.ranking` works on.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mutualaid.models import Area, Category
+from mutualaid.ranking import SEARCH_CONFIG
+
+POST_LIFETIME_DAYS = 30
+
+
+def default_expiry() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=POST_LIFETIME_DAYS)
+
+
+class Visibility(models.TextChoices):
+    NEIGHBORS = "neighbors", _("Signed-in neighbors")
+    EVERYONE = "everyone", _("Everyone, even without an account")
+
+
+class PostQuerySet(models.QuerySet):
+    """Reads both sides share. `open()` is the only door into lists and matching."""
+
+    def current(self):
+        return self.filter(expires_on__gte=timezone.localdate())
+
+    def open(self):
+        return self.filter(status="open").current()
+
+    def by(self, user):
+        return self.filter(owner=user)
+
+    def in_area(self, area):
+        return self.filter(area=area) if area else self
+
+    def in_categories(self, categories):
+        return self.filter(category__in=categories) if categories else self
+
+    def with_words(self, words: str):
+        from mutualaid.ranking import search_query
+
+        query = search_query(words)
+        return self.filter(search=query) if query is not None else self
+
+    def for_list(self):
+        return self.select_related("owner", "area", "category")
+
+
+class Post(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("posted by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("in a few words"), max_length=120)
+    details = models.TextField(_("details"), blank=True, max_length=2000)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+    visibility = models.CharField(
+        _("who may read the details"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.NEIGHBORS,
+    )
+    created = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    expires_on = models.DateField(_("open until"), default=default_expiry)
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    search = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("details", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on < timezone.localdate()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open" and not self.is_expired
+
+    def details_visible_to(self, user) -> bool:
+        if self.visibility == Visibility.EVERYONE:
+            return True
+        return bool(user and user.is_authenticated)
+
+    def can_edit(self, user) -> bool:
+        return bool(user and user.is_authenticated and user.pk == self.owner_id)
+
+    @classmethod
+    def post_indexes(cls, prefix: str):
+        return [
+            GinIndex(fields=["search"], name=f"{prefix}_search_gin"),
+            GinIndex(
+                OpClass("title", name="gin_trgm_ops"),
+                name=f"{prefix}_title_trgm",
+            ),
+            models.Index(
+                fields=["-created"],
+                name=f"{prefix}_open_recent",
+                condition=Q(status="open"),
+            ),
+        ]
+
+
+class OfferQuerySet(PostQuerySet):
+    def of_kind(self, kind):
+        return self.filter(kind=kind) if kind else self
+
+
+class Offer(Post):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        SPOKEN_FOR = "spoken_for", _("Someone asked for it")
+        TAKEN = "taken", _("Taken")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Kind(models.TextChoices):
+        THINGS = "things", _("Things")
+        TIME = "time", _("Time")
+        SKILL = "skill", _("A skill")
+        LEND = "lend", _("Something to lend")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("offered by"),
+        on_delete=models.CASCADE,
+        related_name="offers",
+    )
+    kind = models.CharField(
+        _("what kind"), max_length=10, choices=Kind.choices, default=Kind.THINGS
+    )
+    ongoing = models.BooleanField(
+        _("this is ongoing"),
+        default=False,
+        help_text=_("A weekly ride or a skill stays open after someone takes you up on it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = Post.post_indexes("offer")
+
+    def get_absolute_url(self):
+        return reverse("offers:detail", args=[self.pk])

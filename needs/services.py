@@ -1,0 +1,206 @@
+"""Connecting two neighbors: matches move proposed → accepted → completed (or declined /
+cancelled), and the need and offer statuses follow. Every function locks what it changes."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from mutualaid.notify import email_neighbor, in_language
+from offers.models import Offer
+
+from .models import Match, Message, Need
+
+
+class MatchError(Exception):
+    """A match action that can't happen; the message tells the neighbor why, plainly."""
+
+
+def _notify(*, user, subject, template, context):
+    with in_language(None):
+        email_neighbor(user=user, subject=subject, template=template, context=context)
+
+
+def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, message=""):
+    """`by` asks about an offer or offers help with a need; the other neighbor answers."""
+    if need is None and offer is None:
+        raise MatchError(_("Choose a need or an offer first."))
+    try:
+        with transaction.atomic():
+            if offer is not None:
+                offer = Offer.objects.select_for_update().get(pk=offer.pk)
+            if need is not None:
+                need = Need.objects.select_for_update().get(pk=need.pk)
+            if offer is not None and offer.owner_id != by.pk:
+                recipient = offer.owner
+                if need is not None and need.owner_id != by.pk:
+                    raise MatchError(_("You can only ask with a need of your own."))
+            elif need is not None and need.owner_id != by.pk:
+                recipient = need.owner
+            else:
+                raise MatchError(_("That's your own post, so there is nobody to ask."))
+
+            if need is not None and not need.is_open:
+                raise MatchError(_("This need is no longer open."))
+            if offer is not None:
+                if offer.status == Offer.Status.SPOKEN_FOR:
+                    raise MatchError(
+                        _(
+                            "Another neighbor asked for this a moment before you, so it's "
+                            "spoken for. If it falls through it will open again."
+                        )
+                    )
+                if not offer.is_open:
+                    raise MatchError(_("This offer is no longer available."))
+            duplicate = Match.objects.active().filter(
+                requester=by, need=need, offer=offer, recipient=recipient
+            )
+            if duplicate.exists():
+                raise MatchError(_("You already asked about this. See it under Mine."))
+
+            holds = offer is not None and not offer.ongoing
+            match = Match.objects.create(
+                need=need,
+                offer=offer,
+                requester=by,
+                recipient=recipient,
+                holds_offer=holds,
+            )
+            if holds:
+                offer.status = Offer.Status.SPOKEN_FOR
+                offer.save(update_fields=["status", "updated"])
+            if message.strip():
+                Message.objects.create(match=match, author=by, body=message.strip())
+    except IntegrityError as error:
+        # The unique constraint backs up the lock: one holder per single offer.
+        raise MatchError(_("Another neighbor asked for this a moment before you.")) from error
+    _notify(
+        user=recipient,
+        subject=_("%(name)s asked about “%(title)s”") % {"name": by, "title": match.subject},
+        template="needs/email/match_proposed.txt",
+        context={"match": match, "by": by},
+    )
+    return match
+
+
+def _lock_match(match) -> Match:
+    return (
+        Match.objects.select_for_update()
+        .select_related("need", "offer", "requester", "recipient")
+        .get(pk=match.pk)
+    )
+
+
+def _release_offer(match: Match):
+    if match.offer_id and match.holds_offer:
+        offer = Offer.objects.select_for_update().get(pk=match.offer_id)
+        match.holds_offer = False
+        if offer.status in (Offer.Status.SPOKEN_FOR, Offer.Status.TAKEN):
+            offer.status = Offer.Status.OPEN
+            offer.save(update_fields=["status", "updated"])
+
+
+def _reopen_need(match: Match):
+    if match.need_id:
+        need = Need.objects.select_for_update().get(pk=match.need_id)
+        others = Match.objects.filter(need=need, status=Match.Status.ACCEPTED).exclude(pk=match.pk)
+        if need.status == Need.Status.IN_PROGRESS and not others.exists():
+            need.status = Need.Status.OPEN
+            need.save(update_fields=["status", "updated"])
+
+
+def match_accept(*, match, by) -> Match:
+    with transaction.atomic():
+        match = _lock_match(match)
+        if by.pk != match.recipient_id:
+            raise MatchError(_("Only the neighbor who was asked can accept."))
+        if match.status != Match.Status.PROPOSED:
+            raise MatchError(_("This has already been answered."))
+        if match.need_id:
+            need = Need.objects.select_for_update().get(pk=match.need_id)
+            if need.status not in (Need.Status.OPEN, Need.Status.IN_PROGRESS):
+                raise MatchError(_("This need is no longer open."))
+            need.status = Need.Status.IN_PROGRESS
+            need.save(update_fields=["status", "updated"])
+        if match.offer_id and match.holds_offer:
+            offer = Offer.objects.select_for_update().get(pk=match.offer_id)
+            offer.status = Offer.Status.TAKEN
+            offer.save(update_fields=["status", "updated"])
+        match.status = Match.Status.ACCEPTED
+        match.save(update_fields=["status", "updated"])
+    _notify(
+        user=match.requester,
+        subject=_("%(name)s said yes about “%(title)s”") % {"name": by, "title": match.subject},
+        template="needs/email/match_accepted.txt",
+        context={"match": match, "by": by},
+    )
+    return match
+
+
+def match_decline(*, match, by) -> Match:
+    with transaction.atomic():
+        match = _lock_match(match)
+        if by.pk != match.recipient_id:
+            raise MatchError(_("Only the neighbor who was asked can say no."))
+        if match.status != Match.Status.PROPOSED:
+            raise MatchError(_("This has already been answered."))
+        _release_offer(match)
+        match.status = Match.Status.DECLINED
+        match.save(update_fields=["status", "holds_offer", "updated"])
+    return match
+
+
+def match_cancel(*, match, by) -> Match:
+    with transaction.atomic():
+        match = _lock_match(match)
+        if not match.is_participant(by):
+            raise MatchError(_("Only the two neighbors in this can cancel it."))
+        if not match.is_active:
+            raise MatchError(_("This is already closed."))
+        was_accepted = match.status == Match.Status.ACCEPTED
+        _release_offer(match)
+        if was_accepted:
+            _reopen_need(match)
+        match.status = Match.Status.CANCELLED
+        match.save(update_fields=["status", "holds_offer", "updated"])
+    return match
+
+
+def match_complete(*, match, by, thanks: str = "") -> Match:
+    """The help happened: the need is met; a single offer stays taken."""
+    with transaction.atomic():
+        match = _lock_match(match)
+        if not match.is_participant(by):
+            raise MatchError(_("Only the two neighbors in this can mark it done."))
+        if match.status != Match.Status.ACCEPTED:
+            raise MatchError(_("This can be marked done once it has been accepted."))
+        if match.need_id:
+            need = Need.objects.select_for_update().get(pk=match.need_id)
+            need.status = Need.Status.MET
+            need.save(update_fields=["status", "updated"])
+        match.status = Match.Status.COMPLETED
+        match.thanks = thanks.strip()
+        match.save(update_fields=["status", "thanks", "updated"])
+    other = match.other_person(by)
+    _notify(
+        user=other,
+        subject=_("“%(title)s” is done") % {"title": match.subject},
+        template="needs/email/match_completed.txt",
+        context={"match": match, "by": by},
+    )
+    return match
+
+
+def message_send(*, match, by, body: str) -> Message:
+    with transaction.atomic():
+        match = _lock_match(match)
+        if not match.is_participant(by):
+            raise MatchError(_("Only the two neighbors in this can write here."))
+        if match.status in (Match.Status.DECLINED, Match.Status.CANCELLED):
+            raise MatchError(_("This conversation is closed."))
+        message = Message.objects.create(match=match, author=by, body=body.strip())
+    _notify(
+        user=match.other_person(by),
+        subject=_("A message from %(name)s") % {"name": by},
+        template="needs/email/message_sent.txt",
+        context={"match": match, "by": by, "message": message},
+    )
+    return message

@@ -1,0 +1,43 @@
+"""Writes on posts that both sides share: withdraw and renew. Owner only."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import POST_LIFETIME_DAYS
+
+
+class PostError(Exception):
+    """Something a neighbor tried that can't be done; the message says why, plainly."""
+
+
+def _locked(post):
+    return type(post).objects.select_for_update().get(pk=post.pk)
+
+
+def post_withdraw(*, post, by):
+    with transaction.atomic():
+        post = _locked(post)
+        if post.owner_id != by.pk:
+            raise PostError(_("Only the neighbor who posted this can withdraw it."))
+        if post.status != "open":
+            raise PostError(_("This is no longer open, so there is nothing to withdraw."))
+        post.status = "withdrawn"
+        post.save(update_fields=["status", "updated"])
+    return post
+
+
+def post_renew(*, post, by):
+    """Keep a post open for another POST_LIFETIME_DAYS from today."""
+    with transaction.atomic():
+        post = _locked(post)
+        if post.owner_id != by.pk:
+            raise PostError(_("Only the neighbor who posted this can renew it."))
+        if post.status != "open":
+            raise PostError(_("Only open posts can be renewed."))
+        post.expires_on = timezone.localdate() + datetime.timedelta(days=POST_LIFETIME_DAYS)
+        post.reminded_on = None
+        post.save(update_fields=["expires_on", "reminded_on", "updated"])
+    return post

@@ -1,0 +1,80 @@
+"""Suggestions for a draft or a saved post, from the other side, through mutualaid.ranking.
+
+Both apps use this: a need asks for offers, an offer asks for needs.
+"""
+
+from django.core.paginator import Paginator
+
+from mutualaid.ranking import counterpart_posts, rank
+
+SUGGESTIONS_SHOWN = 5
+PAGE_SIZE = 20
+
+
+def suggest(*, other_side: str, title="", details="", category=None, area=None, viewer=None):
+    posts = counterpart_posts(other_side, viewer)
+    return rank(
+        posts,
+        text=f"{title} {details}",
+        category=category,
+        area=area,
+        viewer=viewer,
+        limit=SUGGESTIONS_SHOWN,
+    )
+
+
+def suggest_for_post(post, *, other_side: str, viewer):
+    if not post.is_open:
+        return []
+    return suggest(
+        other_side=other_side,
+        title=post.title,
+        details=post.details,
+        category=post.category_id,
+        area=post.area_id,
+        viewer=viewer,
+    )
+
+
+def suggest_for_draft(data, instance, *, other_side: str, viewer):
+    """Suggestions from what a form holds so far, valid or not (it is a draft)."""
+    if not data:
+        if instance.pk:
+            return suggest_for_post(instance, other_side=other_side, viewer=viewer)
+        return []
+    return suggest(
+        other_side=other_side,
+        title=str(data.get("title", ""))[:200],
+        details=str(data.get("details", ""))[:2000],
+        category=_int_or_none(data.get("category")),
+        area=_int_or_none(data.get("area")),
+        viewer=viewer,
+    )
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def filtered(queryset, values: dict, extra: dict | None = None):
+    """Apply list filters (category, area, words, and app-specific ones)."""
+    queryset = queryset.in_categories([values["category"]] if values.get("category") else None)
+    queryset = queryset.in_area(values.get("area"))
+    if values.get("q"):
+        queryset = queryset.with_words(values["q"])
+    for method, value in (extra or {}).items():
+        queryset = getattr(queryset, method)(value)
+    return queryset
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

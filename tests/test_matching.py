@@ -1,0 +1,143 @@
+"""Matching across the two sides: realistic pairs, boosts, what never appears, what never leaks."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from mutualaid.ranking import draft_words, rank, search_query
+from mutualaid.tests.factories import AreaFactory, CategoryFactory, UserFactory
+from needs.models import Need
+from needs.tests.factories import NeedFactory
+from offers.models import Offer, Visibility
+from offers.suggest import suggest
+from offers.tests.factories import OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clothing():
+    return CategoryFactory(slug="clothing-household")
+
+
+@pytest.fixture
+def tools():
+    return CategoryFactory(slug="tools-garden")
+
+
+def titles(suggestions):
+    return [suggestion.post.title for suggestion in suggestions]
+
+
+def test_a_coat_for_a_son_finds_kids_winter_jackets(clothing, tools):
+    riverside = AreaFactory(slug="riverside")
+    OfferFactory(title="Kids' winter jackets, sizes 6–10", category=clothing, area=riverside)
+    OfferFactory(title="Cordless drill to lend", category=tools, area=riverside)
+    found = suggest(
+        other_side="offer",
+        title="need a winter coat for my son, size 8",
+        category=clothing.pk,
+        area=riverside.pk,
+        viewer=UserFactory(),
+    )
+    assert titles(found) == ["Kids' winter jackets, sizes 6–10"]
+    reasons = " ".join(found[0].reasons)
+    assert "winter" in reasons and "Same category" in reasons and "Same area" in reasons
+
+
+def test_plurals_and_stems_match(clothing):
+    OfferFactory(title="Warm blankets", category=clothing)
+    OfferFactory(title="Babysitting evenings", category=clothing)
+    assert titles(rank(Offer.objects.open(), text="a blanket")) == ["Warm blankets"]
+    assert titles(rank(Offer.objects.open(), text="babysit")) == ["Babysitting evenings"]
+
+
+def test_accents_are_ignored(clothing):
+    OfferFactory(title="Café con leche mornings", category=clothing)
+    assert titles(rank(Offer.objects.open(), text="cafe")) == ["Café con leche mornings"]
+
+
+def test_a_typo_still_finds_the_post_but_not_lookalikes(clothing):
+    OfferFactory(title="Kids winter jackets", category=clothing)
+    OfferFactory(title="Ride to the Saturday market", category=clothing)
+    found = rank(Offer.objects.open(), text="jaket", viewer=UserFactory())
+    assert titles(found) == ["Kids winter jackets"]
+    assert "Close in spelling to: jaket" in found[0].reasons
+
+
+def test_same_category_and_area_rank_higher(clothing, tools):
+    home, away = AreaFactory(), AreaFactory()
+    OfferFactory(title="Drill for a weekend", category=tools, area=away)
+    OfferFactory(title="Drill bits", category=clothing, area=away)
+    OfferFactory(title="A drill, batteries charged", category=tools, area=home)
+    found = rank(Offer.objects.open(), text="drill", category=tools, area=home)
+    assert titles(found)[0] == "A drill, batteries charged"
+    assert titles(found)[-1] == "Drill bits"
+
+
+def test_more_urgent_needs_come_first(clothing):
+    area = AreaFactory()
+    NeedFactory(title="Soup for a sick neighbor", urgency="whenever", category=clothing, area=area)
+    NeedFactory(title="Soup tonight", urgency="today", category=clothing, area=area)
+    found = rank(Need.objects.open().for_matching(), text="soup")
+    assert titles(found) == ["Soup tonight", "Soup for a sick neighbor"]
+    assert "Needed today" in found[0].reasons
+
+
+def test_fresher_posts_come_first(clothing):
+    old = OfferFactory(title="Rice cooker", category=clothing)
+    Offer.objects.filter(pk=old.pk).update(created=timezone.now() - datetime.timedelta(days=25))
+    OfferFactory(title="Rice cooker", category=clothing)
+    found = rank(Offer.objects.open(), text="rice cooker")
+    assert found[1].post.pk == old.pk
+
+
+def test_expired_withdrawn_and_taken_posts_never_appear(clothing):
+    OfferFactory(title="Stroller open", category=clothing)
+    OfferFactory(title="Stroller withdrawn", category=clothing, status=Offer.Status.WITHDRAWN)
+    OfferFactory(title="Stroller taken", category=clothing, status=Offer.Status.TAKEN)
+    OfferFactory(title="Stroller spoken for", category=clothing, status=Offer.Status.SPOKEN_FOR)
+    OfferFactory(
+        title="Stroller expired",
+        category=clothing,
+        expires_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    assert titles(suggest(other_side="offer", title="stroller")) == ["Stroller open"]
+
+
+def test_own_posts_are_not_suggested_to_their_owner(clothing):
+    me = UserFactory()
+    OfferFactory(title="Ladder to lend", owner=me, category=clothing)
+    OfferFactory(title="Ladder, 3 m", category=clothing)
+    assert titles(suggest(other_side="offer", title="ladder", viewer=me)) == ["Ladder, 3 m"]
+
+
+def test_words_in_private_details_are_not_named_to_anonymous_readers(clothing):
+    OfferFactory(
+        title="Things from our move",
+        details="a saxophone and sheet music",
+        visibility=Visibility.NEIGHBORS,
+        category=clothing,
+    )
+    anonymous = suggest(other_side="offer", title="saxophone", viewer=AnonymousUser())
+    assert len(anonymous) == 1
+    assert "saxophone" not in " ".join(anonymous[0].reasons)
+    neighbor = suggest(other_side="offer", title="saxophone", viewer=UserFactory())
+    assert "Shares the words: saxophone" in neighbor[0].reasons
+
+
+def test_search_syntax_in_a_draft_cannot_break_the_query(clothing):
+    OfferFactory(title="Winter boots", category=clothing)
+    for text in ['"winter', "-winter", "winter OR", "!!!(&|", "or and not", "' ; drop table"]:
+        rank(Offer.objects.open(), text=text)
+    assert search_query("   ") is None
+    assert draft_words("Or the boots, OR the BOOTS") == ["the", "boots"]
+
+
+def test_a_draft_with_no_words_suggests_by_category_and_area(clothing):
+    area = AreaFactory()
+    OfferFactory(title="Jackets", category=clothing, area=area)
+    found = rank(Offer.objects.open(), text="", category=clothing, area=area)
+    assert titles(found) == ["Jackets"]
