@@ -6,7 +6,7 @@ offers never import needs. Following a filter and its digest live here for the s
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,19 @@ def is_volunteer(user) -> bool:
 class NeedQuerySet(PostQuerySet):
     def of_urgency(self, urgency):
         return self.filter(urgency=urgency) if urgency else self
+
+    def counts_by_category_and_area(self) -> list[dict]:
+        """How many needs per (category, area): what the meetings app's agenda shows."""
+        rows = (
+            self.order_by()
+            .values("category__name", "area__name")
+            .annotate(count=Count("pk"))
+            .order_by("category__name", "area__name")
+        )
+        return [
+            {"category": row["category__name"], "area": row["area__name"], "count": row["count"]}
+            for row in rows
+        ]
 
     def for_matching(self):
         """Sooner needs rank a little higher: `match_boost` is read by mutualaid.ranking."""

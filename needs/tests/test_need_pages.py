@@ -258,3 +258,12 @@ def test_share_as_text_lists_open_needs_with_short_links(client):
     assert f"/needs/{need.pk}/" in text and "ladder" not in text
     page = client.get(reverse("needs:share"), {"category": "food"}).content.decode()
     assert "Groceries this week" in page and "<textarea" in page
+
+
+def test_open_needs_are_counted_by_category_and_area_for_meetings():
+    food, area = CategoryFactory(name="Food", slug="food"), AreaFactory(name="Riverside")
+    NeedFactory(category=food, area=area)
+    NeedFactory(category=food, area=area)
+    NeedFactory(category=food, area=area, status=Need.Status.MET)
+    rows = Need.objects.open().counts_by_category_and_area()
+    assert rows == [{"category": "Food", "area": "Riverside", "count": 2}]
