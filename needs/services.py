@@ -83,7 +83,7 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
 
 def _lock_match(match) -> Match:
     return (
-        Match.objects.select_for_update()
+        Match.objects.select_for_update(of=("self",))
         .select_related("need", "offer", "requester", "recipient")
         .get(pk=match.pk)
     )
@@ -114,16 +114,17 @@ def match_accept(*, match, by) -> Match:
             raise MatchError(_("Only the neighbor who was asked can accept."))
         if match.status != Match.Status.PROPOSED:
             raise MatchError(_("This has already been answered."))
+        # Always lock the offer before the need, as match_propose does.
+        if match.offer_id and match.holds_offer:
+            offer = Offer.objects.select_for_update().get(pk=match.offer_id)
+            offer.status = Offer.Status.TAKEN
+            offer.save(update_fields=["status", "updated"])
         if match.need_id:
             need = Need.objects.select_for_update().get(pk=match.need_id)
             if need.status not in (Need.Status.OPEN, Need.Status.IN_PROGRESS):
                 raise MatchError(_("This need is no longer open."))
             need.status = Need.Status.IN_PROGRESS
             need.save(update_fields=["status", "updated"])
-        if match.offer_id and match.holds_offer:
-            offer = Offer.objects.select_for_update().get(pk=match.offer_id)
-            offer.status = Offer.Status.TAKEN
-            offer.save(update_fields=["status", "updated"])
         match.status = Match.Status.ACCEPTED
         match.save(update_fields=["status", "updated"])
     _notify(
