@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Area, Category, User
+from .models import Area, Category, ModerationAction, Report, User
 
 
 @admin.register(Area)
@@ -37,3 +37,28 @@ class UserAdmin(BaseUserAdmin):
             {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]},
         ),
     ]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "reason", "status", "outcome", "content_type"]
+    list_filter = ["status", "reason", "outcome"]
+    readonly_fields = ["created_at", "resolved_at"]
+    raw_id_fields = ["reporter", "resolved_by"]
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(admin.ModelAdmin):
+    """The log is written by the moderators' screens; here it can only be read."""
+
+    list_display = ["created_at", "moderator", "action", "target_label", "target_user"]
+    list_filter = ["action"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

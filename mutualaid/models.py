@@ -5,6 +5,8 @@ asks and gives.
 """
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models.functions import Lower
@@ -73,6 +75,10 @@ SEEDED_CATEGORY_NAMES = {
 }
 
 
+# What a deleted account is called wherever its old posts and messages still show.
+FORMER_NEIGHBOR = _("a former neighbor")
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -125,6 +131,11 @@ class User(AbstractUser):
         _("email me when someone answers"),
         default=True,
     )
+    # A suspended account can't log in (is_active is off too); moderators can lift it.
+    suspended = models.BooleanField(_("suspended by a moderator"), default=False)
+    # Set when the neighbor deleted their account: the row stays so conversations and
+    # records keep their shape, but nothing identifying is left in it.
+    forgotten_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -140,6 +151,8 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
+        if self.forgotten_at:
+            return str(FORMER_NEIGHBOR)
         return self.display_name or _("Neighbor")
 
     def get_full_name(self):
@@ -161,3 +174,153 @@ class User(AbstractUser):
     def language_names(self) -> list[str]:
         names = dict(SPOKEN_LANGUAGES)
         return [str(names.get(code, code)) for code in self.languages]
+
+
+class Reportable(models.Model):
+    """What makes a model reportable: moderators can hide it.
+
+    Apps may inherit this or simply add the same `hidden` field; their list and detail
+    queries leave hidden rows out. An `author` attribute (field or property) names the
+    account responsible, so moderators can warn or suspend it.
+    """
+
+    hidden = models.BooleanField(_("hidden by a moderator"), default=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+def is_reportable(model) -> bool:
+    try:
+        return isinstance(model._meta.get_field("hidden"), models.BooleanField)
+    except Exception:  # FieldDoesNotExist, or not a model at all
+        return False
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Report.Status.OPEN)
+
+    def for_queue(self):
+        return (
+            self.open()
+            .select_related("reporter", "content_type")
+            .prefetch_related("target")
+            .order_by("created_at")
+        )
+
+    def about(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Report(models.Model):
+    """A neighbor asks the moderators to look at a post, a message or a proposal."""
+
+    class Reason(models.TextChoices):
+        UNSAFE = "unsafe", _("Threatening, harassing or unsafe")
+        PRIVATE = "private", _("Shares someone's private details")
+        HATEFUL = "hateful", _("Hateful or discriminatory")
+        SPAM = "spam", _("Spam, scam or selling")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for a moderator")
+        RESOLVED = "resolved", _("Resolved")
+
+    class Outcome(models.TextChoices):
+        HIDDEN = "hidden", _("The item was hidden")
+        HIDDEN_WARNED = "hidden_warned", _("The item was hidden and its author warned")
+        HIDDEN_SUSPENDED = (
+            "hidden_suspended",
+            _("The item was hidden and its author's account suspended"),
+        )
+        WARNED = "warned", _("The author was warned; the item stays up")
+        NO_ACTION = "no_action", _("A moderator looked and left it as it is")
+
+    reporter = models.ForeignKey(
+        User,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="reports_made",
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    details = models.TextField(_("anything else the moderators should know"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "content_type", "object_id"],
+                condition=models.Q(status="open"),
+                name="report_one_open_per_reporter_and_item",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.get_status_display()})"
+
+
+class ModerationAction(models.Model):
+    """The moderation log: every hide, restore, warning and suspension, and who did it."""
+
+    class Kind(models.TextChoices):
+        HIDE = "hide", _("Hid an item")
+        RESTORE = "restore", _("Restored an item")
+        WARN = "warn", _("Warned an account")
+        SUSPEND = "suspend", _("Suspended an account")
+        UNSUSPEND = "unsuspend", _("Lifted a suspension")
+        DISMISS = "dismiss", _("Closed reports without action")
+
+    moderator = models.ForeignKey(
+        User, verbose_name=_("moderator"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Kind.choices)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    # A snapshot, so the log still reads well if the item is later deleted.
+    target_label = models.CharField(_("item"), max_length=200, blank=True)
+    target_user = models.ForeignKey(
+        User,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="moderation_received",
+    )
+    report = models.ForeignKey(
+        Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation log")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.target_label}"

@@ -20,6 +20,8 @@ ROLE_ADMIN_PERMISSIONS = {
         "mutualaid.category": ("add", "change", "delete", "view"),
         "mutualaid.user": ("change", "view"),
         "auth.group": ("view",),
+        "mutualaid.report": ("view",),
+        "mutualaid.moderationaction": ("view",),
     },
     STORE_VOLUNTEER: {},
     MODERATOR: {},

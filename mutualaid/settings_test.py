@@ -16,3 +16,7 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Each test starts with empty rate-limit counters; a per-process cache is fine here only.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+from .settings import INSTALLED_APPS  # noqa: E402
+
+# A small reportable model for the core's moderation tests (tables made without migrations).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.moderation_fixture"]

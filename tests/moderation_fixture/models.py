@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.db import models
+
+from mutualaid.models import Reportable
+
+
+class Post(Reportable):
+    """Follows the reportable protocol: a `hidden` field and an `author`."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    text = models.TextField()
+
+    def __str__(self):
+        return self.text[:40]
+
+    def get_absolute_url(self):
+        return "/privacy/"
+
+
+class Note(models.Model):
+    """Not reportable: no `hidden` field."""
+
+    text = models.TextField()
+
+    def __str__(self):
+        return self.text[:40]
