@@ -1,0 +1,123 @@
+"""The lending shelf: borrow, return, renew, queue, overdue reminders. No fees, no deposits."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from mutualaid.tests.factories import UserFactory
+
+from ..models import Hold, Loan, ThingStatus
+from ..services import StoreError, hold_place, loan_borrow, loan_renew, loan_return
+from .factories import ThingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_neighbor_borrows_and_returns_and_the_next_in_the_queue_is_emailed(
+    django_capture_on_commit_callbacks,
+):
+    ladder = ThingFactory(name="Ladder")
+    amina, jun = UserFactory(display_name="Amina"), UserFactory(display_name="Jun")
+    loan = loan_borrow(thing=ladder, borrower=amina)
+    ladder.refresh_from_db()
+    assert ladder.status == ThingStatus.ON_LOAN
+    assert loan.due_on == timezone.localdate() + datetime.timedelta(days=7)
+    hold_place(thing=ladder, neighbor=jun)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        loan_return(loan=loan)
+
+    assert [m.to for m in mail.outbox] == [[jun.email]]
+    assert "Ladder is back on the shelf" in mail.outbox[0].subject
+    # The ladder waits for Jun: Amina can't take it again first.
+    with pytest.raises(StoreError, match="Someone is waiting"):
+        loan_borrow(thing=ladder, borrower=amina)
+    loan_borrow(thing=ladder, borrower=jun)
+    assert not Hold.objects.filter(closed_at__isnull=True).exists()
+
+
+def test_a_thing_on_loan_cannot_be_borrowed_twice():
+    drill = ThingFactory()
+    loan_borrow(thing=drill, borrower=UserFactory())
+    with pytest.raises(StoreError, match="not on the shelf"):
+        loan_borrow(thing=drill, borrower=UserFactory())
+    assert Loan.objects.open().count() == 1
+
+
+def test_renewing_is_refused_when_someone_is_waiting():
+    drill = ThingFactory(loan_days=7)
+    loan = loan_borrow(thing=drill, borrower=UserFactory())
+    renewed = loan_renew(loan=loan)
+    assert renewed.due_on == timezone.localdate() + datetime.timedelta(days=14)
+    hold_place(thing=drill, neighbor=UserFactory())
+    with pytest.raises(StoreError, match="waiting"):
+        loan_renew(loan=loan)
+
+
+def test_a_borrower_sees_only_their_own_loans(client):
+    mine, theirs = ThingFactory(name="My ladder"), ThingFactory(name="Their drill")
+    me, them = UserFactory(), UserFactory()
+    loan_borrow(thing=mine, borrower=me)
+    their_loan = loan_borrow(thing=theirs, borrower=them)
+    client.force_login(me)
+    body = client.get(reverse("freestore:loans")).content.decode()
+    assert "My ladder" in body and "Their drill" not in body
+    # Nor can they return or renew someone else's loan.
+    assert client.post(reverse("freestore:loan_return", args=[their_loan.pk])).status_code == 404
+    assert client.post(reverse("freestore:loan_renew", args=[their_loan.pk])).status_code == 404
+    assert Loan.objects.get(pk=their_loan.pk).returned_at is None
+
+
+def test_the_thing_page_does_not_show_who_has_it_to_other_neighbors(client):
+    ladder = ThingFactory()
+    loan_borrow(thing=ladder, borrower=UserFactory(display_name="Secretive Sam"))
+    client.force_login(UserFactory())
+    body = client.get(ladder.get_absolute_url()).content.decode()
+    assert "Secretive Sam" not in body and "Join the queue" in body
+
+
+def test_borrowing_through_the_page_with_a_past_date_is_a_message(client):
+    ladder = ThingFactory()
+    client.force_login(UserFactory())
+    response = client.post(
+        reverse("freestore:thing_borrow", args=[ladder.pk]), {"due_on": "2001-01-01"}, follow=True
+    )
+    assert "Pick a day from today on" in response.content.decode()
+    assert not Loan.objects.exists()
+
+
+def test_anonymous_visitors_are_asked_to_log_in_to_borrow(client):
+    ladder = ThingFactory()
+    response = client.post(reverse("freestore:thing_borrow", args=[ladder.pk]))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_overdue_reminders_go_once_a_day_to_borrowers_who_want_email():
+    late = loan_borrow(thing=ThingFactory(name="Pressure washer"), borrower=UserFactory())
+    quiet_user = UserFactory(email_notifications=False)
+    quiet = loan_borrow(thing=ThingFactory(), borrower=quiet_user)
+    on_time = loan_borrow(thing=ThingFactory(), borrower=UserFactory())
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Loan.objects.filter(pk__in=[late.pk, quiet.pk]).update(due_on=yesterday)
+    assert on_time.due_on > yesterday
+
+    call_command("remind_overdue_loans", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("remind_overdue_loans", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert [m.to for m in mail.outbox] == [[late.borrower.email]]
+    assert "Pressure washer" in mail.outbox[0].subject
+
+
+def test_a_volunteer_sends_a_thing_to_repair_and_back(volunteer_client):
+    ladder = ThingFactory()
+    url = reverse("freestore:thing_status", args=[ladder.pk])
+    volunteer_client.post(url, {"status": "in_repair"})
+    ladder.refresh_from_db()
+    assert ladder.status == ThingStatus.IN_REPAIR
+    volunteer_client.post(url, {"status": "available"})
+    ladder.refresh_from_db()
+    assert ladder.status == ThingStatus.AVAILABLE
