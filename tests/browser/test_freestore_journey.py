@@ -3,16 +3,28 @@ a neighbor borrows the ladder and brings it back while another waits in the queu
 
 import re
 
+import pytest
 from django.core import mail
 
 from freestore.models import Item, Loan
 from freestore.tests.factories import StoreFactory, ThingFactory
 from mutualaid import roles
-from mutualaid.tests.factories import PASSWORD, UserFactory
+from mutualaid.roles import sync_role_permissions
+from mutualaid.tests.factories import PASSWORD, CategoryFactory, UserFactory
 
 from .conftest import JOURNEY, log_in
 
 pytestmark = JOURNEY
+
+
+@pytest.fixture(autouse=True)
+def _seeded_vocabulary():
+    # An earlier transactional test in the same run may have flushed the migration-made rows
+    # (serialized rollback does not always restore them for live-server tests), so make sure
+    # the roles and the categories these journeys pick exist.
+    sync_role_permissions()
+    for slug in ("clothing-household", "tools-garden"):
+        CategoryFactory(slug=slug)
 
 
 def test_volunteer_logs_three_coats_gives_one_away_and_the_public_page_shows_two(
