@@ -14,7 +14,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import roles, services
 from .forms import DecisionForm, ModerationNoteForm, ProfileForm, ReportForm
@@ -25,6 +25,7 @@ from .ratelimit import rate_limited
 from .sections import home_sections
 
 
+@require_safe
 def home(request):
     return render(request, "home.html", {"sections": home_sections(request)})
 
@@ -40,6 +41,7 @@ def profile_edit(request):
     return render(request, "profile_edit.html", {"form": form})
 
 
+@require_safe
 def privacy(request):
     return render(request, "privacy.html")
 
