@@ -39,7 +39,7 @@ def wait_until_serving(url: str, process: subprocess.Popen, seconds: float = 30)
         try:
             urllib.request.urlopen(url, timeout=2)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise RuntimeError("gunicorn did not start")
 

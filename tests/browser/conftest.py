@@ -14,9 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Every journey module sets `pytestmark = JOURNEY`: the live server runs in another thread,
-# so data must really be committed; serialized rollback restores the migration-made roles
-# and categories that the flush at the end of each transactional test removes.
-JOURNEY = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# so data must really be committed. (The root conftest puts back the seeded categories that
+# the flush after each transactional test removes.)
+JOURNEY = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 CHROMIUM_ARGS = [
