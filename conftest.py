@@ -21,15 +21,24 @@ def _is_transactional(request) -> bool:
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Transactional tests end with a flush that empties every table. post_migrate then
-    recreates the roles and permissions, but not the categories a migration seeded, so
-    put those back before each transactional test. (Serialized rollback cannot be relied
-    on: the browser tests' event loop gives the main thread a fresh connection object.)"""
+    """Put back the roles and categories that migrations seeded.
+
+    Transactional tests end with a flush that empties every table. Serialized rollback cannot
+    be relied on here: the browser tests' event loop gives the main thread a fresh
+    connection object without the serialized contents.
+    """
     if not _is_transactional(request):
         yield
         return
     request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+
     from mutualaid.models import SEEDED_CATEGORY_NAMES, Category
+    from mutualaid.roles import ALL_ROLES, sync_role_permissions
+
+    for role in ALL_ROLES:
+        Group.objects.get_or_create(name=role)
+    sync_role_permissions()
 
     with translation.override("en"):
         for order, (slug, name) in enumerate(SEEDED_CATEGORY_NAMES.items()):
