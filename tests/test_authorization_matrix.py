@@ -17,6 +17,14 @@ from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, OK, OWNER, ROLE_OF, VISI
 APP_RULE_MODULES = ["needs", "offers", "freestore", "meetings", "moderation"]
 # Apps still being built: their URLs are classified when they are finished.
 PENDING_NAMESPACES = {"needs", "offers", "freestore", "meetings"}
+PENDING_NAMES = {
+    "report_create",
+    "moderation_queue",
+    "moderation_report",
+    "moderation_restore",
+    "moderation_unsuspend",
+    "moderation_log",
+}
 
 
 def app_rules() -> dict:
@@ -50,7 +58,9 @@ def rule_for(name: str):
 
 
 ALL_NAMES = sorted(
-    name for name in set(url_names()) if name.split(":")[0] not in PENDING_NAMESPACES
+    name
+    for name in set(url_names())
+    if name.split(":")[0] not in PENDING_NAMESPACES and name not in PENDING_NAMES
 )
 ADMIN_NAMES = [name for name in ALL_NAMES if name.startswith("admin:") and name not in app_rules()]
 
