@@ -36,10 +36,10 @@ ANY = "any"  # not checked (e.g. allauth's own flows that depend on session stat
 
 @dataclass
 class Rule:
-    # setup(people) -> (url kwargs, owner or None); people maps visitor kind -> User
+    # setup(people) -> (url kwargs, owner or None); people maps visitor kind -> User.
+    # A "__post__" entry in the kwargs is the body to POST (taken out before reversing).
     setup: Callable[[dict], tuple[dict, object]] = lambda people: ({}, None)
     methods: dict[str, dict[str, str]] = field(default_factory=dict)
-    data: Callable[[dict], dict] | None = None  # POST body builder, given the url kwargs
 
 
 def everyone(outcome=OK):
