@@ -88,3 +88,28 @@ class ModerationNoteForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting an account asks for the password again, and a clear yes."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("So we know it's really you."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand my account can't be brought back."),
+        error_messages={"required": _("Please tick the box to confirm.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password doesn't match. Please try again."))
+        return password

@@ -1,28 +1,34 @@
 """Core pages: home, the neighbor's profile, reporting and the moderators' queue, the
 neighbor's own data, and the friendly error pages."""
 
+import json
+import logging
 import sys
 
 from django.apps import apps
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseServerError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import roles, services
-from .forms import DecisionForm, ModerationNoteForm, ProfileForm, ReportForm
+from .forms import AccountDeleteForm, DecisionForm, ModerationNoteForm, ProfileForm, ReportForm
 from .middleware import database_unavailable_response, is_database_unavailable
 from .models import ModerationAction, Report, is_reportable
 from .permissions import role_required
 from .ratelimit import rate_limited
 from .sections import home_sections
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -188,6 +194,50 @@ def moderation_log(request):
     actions = ModerationAction.objects.select_related("moderator", "target_user")
     page = Paginator(actions, 50).get_page(request.GET.get("page"))
     return render(request, "moderation/log.html", {"page": page})
+
+
+# --- My data ---------------------------------------------------------------------------------
+
+
+@login_required
+def my_data(request):
+    reports = request.user.reports_made.select_related("content_type")
+    return render(request, "mydata/my_data.html", {"reports": reports})
+
+
+@login_required
+def my_data_download(request):
+    data = services.account_export(user=request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@rate_limited("reauthenticate", "5/15m")
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_forget(user=request.user)
+        except services.AccountError as error:
+            messages.error(request, str(error))
+        except Exception:
+            logger.exception("Deleting account %s failed", request.user.pk)
+            messages.error(
+                request, _("We couldn't delete your account just now. Nothing was changed.")
+            )
+        else:
+            logout(request)
+            messages.success(
+                request, _("Your account is deleted. Thank you for being part of the hub.")
+            )
+            return redirect("home")
+    return render(request, "mydata/account_delete.html", {"form": form})
 
 
 def error_403(request, exception=None):

@@ -1,0 +1,169 @@
+"""My data: a neighbor downloads everything the hub holds about them, and can delete their
+account (apps take part through AppConfig hooks; tests.moderation_fixture implements them)."""
+
+import html
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from mutualaid import roles, services
+from mutualaid.models import Report
+from mutualaid.tests.factories import PASSWORD, UserFactory
+from tests.moderation_fixture.apps import ModerationFixtureConfig
+from tests.moderation_fixture.models import Post
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+@pytest.fixture
+def amina():
+    return UserFactory(display_name="Amina", email="amina@example.org", languages=["en", "ar"])
+
+
+def download(client, user):
+    client.force_login(user)
+    response = client.get(reverse("my_data_download"))
+    assert response.status_code == 200
+    return response, json.loads(response.content)
+
+
+def test_neighbor_downloads_everything_the_hub_holds_about_them(client, amina):
+    Post.objects.create(author=amina, text="Spare winter coats")
+    other = Post.objects.create(author=UserFactory(), text="Someone else's post")
+    services.report_create(reporter=amina, target=other, reason="spam", details="looks odd")
+
+    response, data = download(client, amina)
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Disposition"].startswith('attachment; filename="my-data-')
+    assert response["Cache-Control"] == "no-store"
+    assert data["account"]["email"] == "amina@example.org"
+    assert data["account"]["display_name"] == "Amina"
+    assert data["account"]["languages"] == ["English", "Arabic"]
+    assert data["account"]["area"] == amina.area.name
+    assert data["email_addresses"] == [
+        {"email": "amina@example.org", "verified": True, "primary": True}
+    ]
+    assert data["reports_you_made"][0]["details"] == "looks odd"
+    # Apps contribute through AppConfig.export_user_data(user), under their label.
+    assert data["apps"]["moderation_fixture"] == {
+        "posts": [{"text": "Spare winter coats", "hidden": False}]
+    }
+    raw = response.content.decode()
+    assert "Someone else's post" not in raw
+    assert amina.password not in raw and "password" not in data["account"]
+
+
+def test_the_download_is_only_ever_your_own(client):
+    response = client.get(reverse("my_data_download"))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_my_data_page_lists_reports_and_their_outcomes(client, amina):
+    target = Post.objects.create(author=UserFactory(), text="x")
+    report = services.report_create(reporter=amina, target=target, reason="unsafe")
+    services.report_decide(
+        report=report, by=UserFactory(roles=[roles.MODERATOR]), decision="hidden"
+    )
+    client.force_login(amina)
+    body = client.get(reverse("my_data")).content.decode()
+    assert "Download my data" in body and "Delete my account" in body
+    assert "The item was hidden" in body
+
+
+def test_deleting_needs_the_password(client, amina):
+    client.force_login(amina)
+    response = client.post(
+        reverse("account_delete"), {"password": "not-my-password", "confirm": "on"}
+    )
+    assert response.status_code == 200
+    assert "That password doesn't match" in html.unescape(response.content.decode())
+    amina.refresh_from_db()
+    assert amina.forgotten_at is None and amina.is_active
+
+
+def test_deleting_needs_a_clear_yes(client, amina):
+    client.force_login(amina)
+    response = client.post(reverse("account_delete"), {"password": PASSWORD})
+    assert "Please tick the box to confirm" in response.content.decode()
+    amina.refresh_from_db()
+    assert amina.forgotten_at is None
+
+
+def test_deleting_the_account_leaves_a_former_neighbor(client, amina):
+    post = Post.objects.create(author=amina, text="My phone number is 555-0100")
+    reported = Post.objects.create(author=UserFactory(), text="x")
+    services.report_create(reporter=amina, target=reported, reason="spam")
+    amina.groups.add(*roles_groups(roles.STORE_VOLUNTEER))
+    client.force_login(amina)
+
+    response = client.post(reverse("account_delete"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert "_auth_user_id" not in client.session
+    assert "Your account is deleted" in client.get("/").content.decode()
+
+    amina.refresh_from_db()
+    assert amina.forgotten_at is not None and not amina.is_active
+    assert str(amina) == "a former neighbor"
+    assert "amina" not in amina.email and amina.display_name != "Amina"
+    assert amina.area is None and amina.languages == [] and not amina.email_notifications
+    assert not amina.has_usable_password() and not amina.groups.exists()
+    assert not EmailAddress.objects.filter(user=amina).exists()
+    # The app's forget_user hook ran in the same transaction: the post is withdrawn.
+    post.refresh_from_db()
+    assert post.hidden and post.text == ""
+    # Their report stays for the moderators (it is about someone else's post).
+    assert Report.objects.filter(reporter=amina).count() == 1
+    # Nobody can log in as them; the email address is free to join again.
+    assert not client.login(email="amina@example.org", password=PASSWORD)
+    assert UserFactory(email="amina@example.org").pk != amina.pk
+
+
+def roles_groups(*names):
+    from django.contrib.auth.models import Group
+
+    return Group.objects.filter(name__in=names)
+
+
+def test_if_an_app_fails_nothing_is_deleted(client, amina, monkeypatch):
+    post = Post.objects.create(author=amina, text="still mine")
+
+    def broken(self, user):
+        Post.objects.filter(author=user).update(text="")
+        raise RuntimeError("app bug")
+
+    monkeypatch.setattr(ModerationFixtureConfig, "forget_user", broken)
+    client.force_login(amina)
+    response = client.post(reverse("account_delete"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 200
+    assert "Nothing was changed" in response.content.decode()
+    amina.refresh_from_db()
+    post.refresh_from_db()
+    assert amina.forgotten_at is None and amina.email == "amina@example.org"
+    assert post.text == "still mine"
+
+
+def test_password_guessing_on_the_delete_form_is_limited(client, amina):
+    client.force_login(amina)
+    statuses = [
+        client.post(reverse("account_delete"), {"password": f"guess-{n}", "confirm": "on"})
+        for n in range(6)
+    ]
+    assert [r.status_code for r in statuses] == [200] * 5 + [429]
+
+
+def test_privacy_page_says_what_we_keep_and_how_to_leave(client):
+    body = client.get(reverse("privacy")).content.decode()
+    for words in [
+        "never ask about income",
+        "Nobody else sees your email",
+        "never who took it",
+        "Download everything",
+        "a former neighbor",
+        "Backups",
+    ]:
+        assert words in body, words
