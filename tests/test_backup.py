@@ -5,6 +5,7 @@ their many-to-many tables, allauth's and Django's own) and every sequence, so ne
 covered the moment they land. The data comes from the demo seed, which each app extends.
 """
 
+import importlib
 import io
 
 import pytest
@@ -17,7 +18,16 @@ from psycopg import sql
 from mutualaid import backup
 from mutualaid.tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# pg_dump reads what is committed, so these tests commit for real. They don't rely on a
+# serialized rollback (another transactional test may have flushed the reference data):
+# the fixture below puts the roles and categories back the way their migration makes them.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def reference_data():
+    migration = importlib.import_module("mutualaid.migrations.0002_roles_and_categories")
+    migration.create(apps, None)
 
 
 def project_models():
