@@ -18,7 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from . import roles, services
 from .forms import AccountDeleteForm, DecisionForm, ModerationNoteForm, ProfileForm, ReportForm
@@ -64,9 +69,9 @@ def _safe_next(request, fallback: str) -> str:
     return fallback
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 @rate_limited("report", "10/h")
-@require_http_methods(["GET", "POST"])
 def report_create(request, model_label, pk):
     """ "Report this" for any reportable item: `/report/needs.need/42/`."""
     try:
@@ -100,6 +105,7 @@ def report_create(request, model_label, pk):
     )
 
 
+@require_GET
 @role_required(roles.MODERATOR)
 def moderation_queue(request):
     items = {}
@@ -115,8 +121,8 @@ def moderation_queue(request):
     )
 
 
-@role_required(roles.MODERATOR)
 @require_http_methods(["GET", "POST"])
+@role_required(roles.MODERATOR)
 def moderation_report(request, pk):
     report = get_object_or_404(
         Report.objects.select_related("content_type", "reporter", "resolved_by"), pk=pk
@@ -157,8 +163,8 @@ def moderation_report(request, pk):
     )
 
 
-@role_required(roles.MODERATOR)
 @require_POST
+@role_required(roles.MODERATOR)
 def moderation_restore(request, pk):
     report = get_object_or_404(Report, pk=pk)
     if report.target is None:
@@ -174,8 +180,8 @@ def moderation_restore(request, pk):
     return redirect("moderation_report", pk=report.pk)
 
 
-@role_required(roles.MODERATOR)
 @require_POST
+@role_required(roles.MODERATOR)
 def moderation_unsuspend(request, pk):
     neighbor = get_object_or_404(get_user_model(), pk=pk)
     form = ModerationNoteForm(request.POST)
@@ -189,6 +195,7 @@ def moderation_unsuspend(request, pk):
     return redirect(_safe_next(request, reverse("moderation_queue")))
 
 
+@require_GET
 @role_required(roles.MODERATOR, roles.ORGANIZER)
 def moderation_log(request):
     actions = ModerationAction.objects.select_related("moderator", "target_user")
@@ -199,12 +206,14 @@ def moderation_log(request):
 # --- My data ---------------------------------------------------------------------------------
 
 
+@require_GET
 @login_required
 def my_data(request):
     reports = request.user.reports_made.select_related("content_type")
     return render(request, "mydata/my_data.html", {"reports": reports})
 
 
+@require_GET
 @login_required
 def my_data_download(request):
     data = services.account_export(user=request.user)
@@ -216,9 +225,9 @@ def my_data_download(request):
     return response
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 @rate_limited("reauthenticate", "5/15m")
-@require_http_methods(["GET", "POST"])
 def account_delete(request):
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -18,10 +18,10 @@ from psycopg import sql
 from mutualaid import backup
 from mutualaid.tests.factories import UserFactory
 
-# pg_dump reads what is committed, so these tests commit for real. They don't rely on a
-# serialized rollback (another transactional test may have flushed the reference data):
-# the fixture below puts the roles and categories back the way their migration makes them.
-pytestmark = pytest.mark.django_db(transaction=True)
+# pg_dump reads what is committed, so these tests commit for real. In case another
+# transactional test flushed the reference data, the fixture below also puts the roles and
+# categories back the way their migration makes them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
