@@ -40,8 +40,9 @@ SECRET = "bench-only-not-secret-" + "x" * 50
 class Step:
     method: str
     path: str
-    form: dict | None = None  # for POST: fields besides the CSRF token; "{n}" is a counter
+    form: dict | None = None  # for POST: fields besides the CSRF token; "{name}" is unique
     expect: tuple = (200, 302)
+    headers: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -51,8 +52,11 @@ class Journey:
     steps: list[Step]
 
 
-def browse(name, path, weight=2):
-    return Journey(name, weight, [Step("GET", path)])
+def browse(name, path, weight=2, **headers):
+    return Journey(name, weight, [Step("GET", path, headers=headers)])
+
+
+HTMX = {"HX-Request": "true"}
 
 
 JOURNEYS = [
@@ -62,6 +66,14 @@ JOURNEYS = [
     browse("free store", "/store/"),
     browse("meetings", "/meetings/"),
     browse("privacy", "/privacy/", 1),
+    # Feature pages: add a line per page (or pass --get /path/ on the command line).
+    browse("needs search", "/needs/?q=food"),
+    browse("live match", "/needs/?q=winter+coat", 2, **HTMX),
+    browse("offers search", "/offers/?q=ladder", 1, **HTMX),
+    browse("store needed", "/store/needed/", 1),
+    browse("lending shelf", "/store/shelf/", 1),
+    browse("decisions", "/meetings/decisions/", 1),
+    browse("my needs", "/needs/mine/", 1),
     Journey(
         "profile save",
         1,
@@ -225,14 +237,15 @@ class Neighbor:
     attempted: list = field(default_factory=list)  # (time, value) of every write sent
     writes: int = 0
 
-    def request(self, journey: str, method: str, path: str, form=None, expect=(200, 302)):
-        body, headers = (
-            None,
-            {
-                "X-Bench-Client": f"10.77.{self.index // 250}.{self.index % 250 + 1}",
-                "User-Agent": "hub-bench",
-            },
-        )
+    def request(
+        self, journey: str, method: str, path: str, form=None, expect=(200, 302), extra=None
+    ):
+        body = None
+        headers = {
+            "X-Bench-Client": f"10.77.{self.index // 250}.{self.index % 250 + 1}",
+            "User-Agent": "hub-bench",
+            **(extra or {}),
+        }
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if form is not None:
@@ -280,7 +293,9 @@ class Neighbor:
         html = ""
         for step in journey.steps:
             if step.method == "GET":
-                status, html = self.request(journey.name, "GET", step.path, expect=step.expect)
+                status, html = self.request(
+                    journey.name, "GET", step.path, expect=step.expect, extra=step.headers
+                )
                 if status != 200:
                     return
             else:
