@@ -151,6 +151,10 @@ class DecisionForm(forms.ModelForm):
         widgets = {"outcome": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 4})}
         labels = {"text": _("What was decided")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = Decision.Outcome.choices
+
 
 class MinutesForm(forms.ModelForm):
     class Meta:

@@ -283,16 +283,21 @@ def item_edit(request, item_pk):
 @require_POST
 def item_move(request, item_pk):
     item = _item(item_pk)
+    error = None
     try:
         services.agenda_item_move(
             item=item, direction=request.POST.get("direction", ""), by=request.user
         )
-    except services.MeetingError as error:
-        messages.error(request, str(error))
+    except services.MeetingError as problem:
+        error = str(problem)
     if _is_htmx(request):
-        meeting = item.meeting
-        context = {**_agenda_context(request, meeting), "moved_pk": item.pk}
+        context = {**_agenda_context(request, item.meeting), "moved_pk": item.pk}
+        context["move_error"] = error
         return render_page_or_fragment(request, "meetings/meeting_detail.html", "agenda", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("The agenda order is saved."))
     return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
 
 

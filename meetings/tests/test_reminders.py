@@ -1,0 +1,65 @@
+"""The day-before reminder goes to people going or maybe, once."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.management import call_command
+
+from meetings.services import meeting_reminders_send
+from mutualaid.tests.factories import UserFactory
+
+from .factories import MeetingFactory, RsvpFactory
+
+pytestmark = pytest.mark.django_db
+
+HUB = ZoneInfo(settings.TIME_ZONE)
+
+
+def test_reminder_goes_to_going_and_maybe_once():
+    now = datetime(2031, 3, 5, 9, 0, tzinfo=HUB)
+    meeting = MeetingFactory(
+        title="Thursday general meeting",
+        starts_at=datetime(2031, 3, 6, 18, 0, tzinfo=HUB),
+        ends_at=datetime(2031, 3, 6, 19, 30, tzinfo=HUB),
+        place_name="Library",
+    )
+    going = RsvpFactory(meeting=meeting, answer="going").person
+    maybe = RsvpFactory(meeting=meeting, answer="maybe").person
+    RsvpFactory(meeting=meeting, answer="not_going")
+    RsvpFactory(meeting=meeting, answer="going", person=UserFactory(email_notifications=False))
+    later = MeetingFactory(
+        starts_at=datetime(2031, 3, 9, 18, 0, tzinfo=HUB),
+        ends_at=datetime(2031, 3, 9, 19, 0, tzinfo=HUB),
+    )
+    RsvpFactory(meeting=later, answer="going")
+
+    assert meeting_reminders_send(now=now) == 3
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted([going.email, maybe.email])
+    assert "Thursday general meeting is tomorrow" in mail.outbox[0].subject
+    assert "6:00 PM" in mail.outbox[0].body and "Library" in mail.outbox[0].body
+    assert meeting_reminders_send(now=now) == 0
+    assert len(mail.outbox) == 2
+
+
+def test_reminder_uses_the_hubs_calendar_day_not_utc():
+    # 11 PM hub time on the 5th is already the 6th in UTC; "tomorrow" is still the 6th.
+    now = datetime(2031, 3, 5, 23, 0, tzinfo=HUB)
+    meeting = MeetingFactory(
+        starts_at=datetime(2031, 3, 6, 9, 0, tzinfo=HUB),
+        ends_at=datetime(2031, 3, 6, 10, 0, tzinfo=HUB),
+    )
+    RsvpFactory(meeting=meeting, answer="going")
+    assert meeting_reminders_send(now=now) == 1
+
+
+def test_reminder_command_runs(capsys):
+    tomorrow = datetime.now(HUB) + timedelta(days=1)
+    meeting = MeetingFactory(starts_at=tomorrow, ends_at=tomorrow + timedelta(hours=1))
+    RsvpFactory(meeting=meeting, answer="maybe")
+    call_command("send_meeting_reminders")
+    assert "Sent 1 meeting reminder(s)." in capsys.readouterr().out
+    assert len(mail.outbox) == 1
