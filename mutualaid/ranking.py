@@ -11,23 +11,24 @@ rare words, a walk down the "open, newest first" index for common ones), typo wo
 few trigram neighbours, and only that bounded candidate set is scored.
 """
 
-import math
 import re
+import time
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import F, FloatField, Func, Value
-from django.utils import timezone
+from django.db import connection, transaction
+from django.db.models import Case, F, FloatField, Func, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext as _
 
 # A text search configuration made by a migration: English stemming with accents removed.
 SEARCH_CONFIG = "hub_english"
 
-MAX_WORDS = 10
-PER_WORD = 60
+MAX_WORDS = 6
+PER_WORD = 40
 TYPO_PER_WORD = 20
+TYPO_WORDS = 3
 TYPO_THRESHOLD = 0.3
 NO_WORDS_CANDIDATES = 40
 
@@ -67,6 +68,52 @@ TYPO_MATCH = 0.8
 _WORD = re.compile(r"\w+", re.UNICODE)
 # websearch_to_tsquery gives these words a meaning; a draft's words are only words.
 _OPERATOR_WORDS = {"or", "and", "not"}
+# Words that carry no meaning for matching; skipping them early keeps the word budget for
+# the words that do (PostgreSQL would drop them anyway).
+_SKIP_WORDS = {
+    "a",
+    "an",
+    "the",
+    "for",
+    "my",
+    "our",
+    "your",
+    "his",
+    "her",
+    "their",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "and",
+    "or",
+    "is",
+    "are",
+    "was",
+    "be",
+    "it",
+    "its",
+    "this",
+    "that",
+    "me",
+    "we",
+    "you",
+    "i",
+    "im",
+    "am",
+    "can",
+    "could",
+    "would",
+    "will",
+    "any",
+    "some",
+    "just",
+    "please",
+}
 
 
 def draft_words(text: str) -> list[str]:
@@ -74,7 +121,7 @@ def draft_words(text: str) -> list[str]:
     seen = []
     for word in _WORD.findall((text or "").lower()):
         word = word.strip("_")
-        if len(word) < 2 or word in _OPERATOR_WORDS or word in seen:
+        if len(word) < 2 or word in _OPERATOR_WORDS or word in _SKIP_WORDS or word in seen:
             continue
         seen.append(word)
         if len(seen) == MAX_WORDS:
@@ -111,20 +158,35 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
 
 
-def word_lexemes(words: list[str]) -> dict[str, set[str]]:
-    """How PostgreSQL stems each word (stop words stem to nothing)."""
-    if not words:
-        return {}
-    # The same round trip sets how loosely the trigram operator matches typo words (for this
-    # connection; only the `<%`/`%>` operators read it, and the ranking always sets it first).
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT w, tsvector_to_array(to_tsvector(%s::regconfig, w)),"
-            " set_config('pg_trgm.word_similarity_threshold', %s, false)"
-            " FROM unnest(%s::text[]) w",
-            [SEARCH_CONFIG, str(TYPO_THRESHOLD), words],
-        )
-        return {word: set(lexemes) for word, lexemes, _setting in cursor.fetchall()}
+_lexeme_cache: dict[str, frozenset[str]] = {}
+LEXEME_CACHE_SIZE = 20_000
+
+
+def word_lexemes(words: list[str]) -> dict[str, frozenset[str]]:
+    """How PostgreSQL stems each word (stop words stem to nothing), remembered per process."""
+    missing = [word for word in words if word not in _lexeme_cache]
+    if missing:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, tsvector_to_array(to_tsvector(%s::regconfig, w))"
+                " FROM unnest(%s::text[]) w",
+                [SEARCH_CONFIG, missing],
+            )
+            if len(_lexeme_cache) > LEXEME_CACHE_SIZE:
+                _lexeme_cache.clear()
+            for word, lexemes in cursor.fetchall():
+                _lexeme_cache[word] = frozenset(lexemes)
+    return {word: _lexeme_cache[word] for word in words}
+
+
+class Exp(Func):
+    function = "EXP"
+    output_field = FloatField()
+
+
+class AgeDays(Func):
+    template = "(EXTRACT(EPOCH FROM (NOW() - %(expressions)s)) / 86400.0)"
+    output_field = FloatField()
 
 
 def rank(
@@ -148,66 +210,63 @@ def rank(
     lexemes = word_lexemes(words)
     searchable = [word for word in words if lexemes.get(word)]
 
-    candidate_ids, typo_words = _candidates(queryset, searchable, typed, category_id, area_id)
+    candidate_ids, typo_ids, typo_words = _candidates(
+        queryset, searchable, lexemes, typed, category_id, area_id
+    )
     if not candidate_ids:
         return []
 
     query = search_query(" ".join(searchable)) if searchable else None
     zero = Value(0.0, output_field=FloatField())
     text_rank = SearchRank(F("search"), query) if query is not None else zero
-    has_boost = "match_boost" in queryset.query.annotations
-    rows = (
-        queryset.filter(pk__in=candidate_ids)
-        .annotate(text_rank=text_rank)
-        .values_list(
-            "pk",
-            "text_rank",
-            "title",
-            "category_id",
-            "area_id",
-            "created",
-            *(["match_boost"] if has_boost else []),
-        )
-    )
+    score = Value(WEIGHT_TEXT) * (Value(1.0) - Exp(Value(-4.0) * F("text_rank"))) + Value(
+        WEIGHT_FRESH
+    ) * Greatest(zero, Value(1.0) - AgeDays("created") / FRESH_DAYS)
+    if category_id is not None:
+        score += Case(When(category_id=category_id, then=Value(WEIGHT_CATEGORY)), default=zero)
+    if area_id is not None:
+        score += Case(When(area_id=area_id, then=Value(WEIGHT_AREA)), default=zero)
+    if "match_boost" in queryset.query.annotations:
+        score += Coalesce(F("match_boost"), zero)
+    scored = queryset.filter(pk__in=candidate_ids).annotate(text_rank=text_rank, score=score)
+    details = {
+        "all_lexemes": TsvectorLexemes(F("search")),
+        "title_lexemes": TsvectorLexemes(ToTsvector(F("title"))),
+    }
 
-    now = timezone.now()
-    scores = {}
-    for row in rows:
-        pk, text_score, title, row_category, row_area, created = row[:6]
-        boost = (row[6] or 0.0) if has_boost else 0.0
-        relevance = WEIGHT_TEXT * _squash(text_score)
-        relevance += WEIGHT_TYPO * typo_closeness(typo_words, title)
-        if words and relevance <= 0:
-            continue
-        age_days = max((now - created).total_seconds() / 86400, 0)
-        scores[pk] = (
-            relevance
-            + WEIGHT_CATEGORY * (category_id is not None and row_category == category_id)
-            + WEIGHT_AREA * (area_id is not None and row_area == area_id)
-            + WEIGHT_FRESH * max(0.0, 1 - age_days / FRESH_DAYS)
-            + boost
+    if typo_ids:
+        # Near spellings are judged in Python (see typo_closeness), so score in two steps.
+        scores = {}
+        for pk, base_score, rank_value, title in scored.values_list(
+            "pk", "score", "text_rank", "title"
+        ):
+            closeness = typo_closeness(typo_words, title) if pk in typo_ids else 0.0
+            if rank_value > 0 or closeness > 0:
+                scores[pk] = base_score + WEIGHT_TYPO * closeness
+        best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:limit]
+        by_pk = {
+            post.pk: post
+            for post in queryset.filter(pk__in=best)
+            .select_related("owner", "area", "category")
+            .annotate(**details)
+        }
+        posts = [by_pk[pk] for pk in best if pk in by_pk]
+    else:
+        if words:
+            scored = scored.filter(text_rank__gt=0)
+        posts = list(
+            scored.select_related("owner", "area", "category")
+            .annotate(**details)
+            .order_by("-score", "-pk")[:limit]
         )
-    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:limit]
-    if not best:
-        return []
-
-    posts = (
-        queryset.filter(pk__in=best)
-        .select_related("owner", "area", "category")
-        .annotate(
-            all_lexemes=TsvectorLexemes(F("search")),
-            title_lexemes=TsvectorLexemes(ToTsvector(F("title"))),
-        )
-    )
-    by_pk = {post.pk: post for post in posts}
+        scores = {post.pk: post.score for post in posts}
     return [
         Suggestion(
-            post=by_pk[pk],
-            score=round(scores[pk], 4),
-            reasons=_reasons(by_pk[pk], lexemes, words, typo_words, category_id, area_id, viewer),
+            post=post,
+            score=round(scores[post.pk], 4),
+            reasons=_reasons(post, lexemes, words, typo_words, category_id, area_id, viewer),
         )
-        for pk in best
-        if pk in by_pk
+        for post in posts
     ]
 
 
@@ -226,11 +285,6 @@ def typo_closeness(typo_words: list[str], title: str) -> float:
     return best if best >= TYPO_MATCH else 0.0
 
 
-def _squash(value: float) -> float:
-    """ts_rank has no fixed ceiling; bring it into 0..1."""
-    return 1 - math.exp(-4 * value) if value > 0 else 0.0
-
-
 def _union(querysets) -> list[tuple]:
     parts, params = [], []
     for queryset in querysets:
@@ -242,32 +296,116 @@ def _union(querysets) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _candidates(queryset, searchable, words, category_id, area_id):
+_SENTINEL = "\x00word\x00"
+STATS_SECONDS = 300
+_stats_cache: dict[str, tuple[float, float, dict[str, float]]] = {}
+
+
+def lexeme_frequencies(table: str) -> tuple[float, dict[str, float]]:
+    """Rows in `table` and the share of rows holding each common lexeme of its search vector.
+
+    Read from PostgreSQL's own statistics (ANALYZE keeps them), cached for a few minutes.
+    A lexeme missing from the list is rare.
+    """
+    now = time.monotonic()
+    cached = _stats_cache.get(table)
+    if cached and now - cached[0] < STATS_SECONDS:
+        return cached[1], cached[2]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs"
+            " FROM pg_class c LEFT JOIN pg_stats s"
+            " ON s.tablename = c.relname AND s.attname = 'search'"
+            " WHERE c.relname = %s AND c.relkind = 'r'",
+            [table],
+        )
+        row = cursor.fetchone()
+    rows, elems, freqs = row if row else (0.0, None, None)
+    frequencies = dict(zip(elems or [], freqs or [], strict=False))
+    _stats_cache[table] = (now, max(rows or 0.0, 0.0), frequencies)
+    return max(rows or 0.0, 0.0), frequencies
+
+
+def _per_word(base, words: list[str], lexemes, per_word: int) -> list[tuple[int, int]]:
+    """(pk, word index) of the freshest `per_word` posts containing each word: one round trip.
+
+    Two ways to find them, chosen per word from how common it is. A common word: walk the
+    newest-first index and stop after `per_word` hits (cheap, hits are dense). A rare word:
+    take every hit from the GIN index, then keep the newest (cheap, hits are few). The
+    planner can't tell which a word is from a LIMIT query, so we choose (OFFSET 0 keeps the
+    GIN path from being rewritten into the slow newest-first walk).
+    """
+    rows, frequencies = lexeme_frequencies(base.model._meta.db_table)
+    newest = base.filter(
+        search=SearchQuery(_SENTINEL, search_type="plain", config=SEARCH_CONFIG)
+    ).values_list("pk")[:per_word]
+    every = (
+        base.order_by()
+        .filter(search=SearchQuery(_SENTINEL, search_type="plain", config=SEARCH_CONFIG))
+        .values_list("pk", "created")
+    )
+    compiled = {}
+    for name, queryset in (("newest", newest), ("every", every)):
+        sql, params = queryset.query.sql_with_params()
+        compiled[name] = (sql, list(params), list(params).index(_SENTINEL))
+    parts, all_params = [], []
+    for index, word in enumerate(words):
+        share = max((frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]), default=0.0)
+        common = share * share * rows >= per_word
+        sql, params, position = compiled["newest" if common else "every"]
+        word_params = list(params)
+        word_params[position] = word
+        all_params.extend(word_params)
+        # `sql` is compiled by Django with placeholders; `index` and `per_word` are ints.
+        if common:
+            parts.append(f"(SELECT t.pk, {index:d} FROM ({sql}) t)")  # noqa: S608
+        else:
+            parts.append(
+                f"(SELECT t.pk, {index:d} FROM ({sql} OFFSET 0) t"  # noqa: S608
+                f" ORDER BY t.created DESC LIMIT {per_word:d})"
+            )
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), all_params)
+        return cursor.fetchall()
+
+
+def _near_spellings(base, typo_words) -> set[int]:
+    """Posts whose titles hold a word spelled close to one of `typo_words` (trigram index)."""
+    branches = [
+        base.filter(title__trigram_word_similar=word).values_list("pk")[:TYPO_PER_WORD]
+        for word in typo_words
+    ]
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            # Looser than the default 0.6, for this transaction only.
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+                [str(TYPO_THRESHOLD)],
+            )
+        return {pk for (pk,) in _union(branches)}
+
+
+def _candidates(queryset, searchable, lexemes, words, category_id, area_id):
     """A bounded set of post ids worth scoring, and the words that look like typos."""
     base = queryset.order_by("-created")
     ids: list[int] = []
     found = set()
     if searchable:
-        branches = [
-            base.filter(search=SearchQuery(word, search_type="plain", config=SEARCH_CONFIG))
-            .annotate(word_index=Value(index))
-            .values_list("pk", "word_index")[:PER_WORD]
-            for index, word in enumerate(searchable)
-        ]
-        for pk, index in _union(branches):
+        for pk, index in _per_word(base, searchable, lexemes, PER_WORD):
             ids.append(pk)
             found.add(searchable[index])
-    # Words that found nothing by their stem may be misspelled: ask the trigram index.
+    # Trigram fallback: when the words found little, those that found nothing by their stem
+    # may be misspelled, so ask the trigram index of titles for near spellings.
     searchable_set = set(searchable)
     typo_words = [
         word for word in words if len(word) >= 4 and word in searchable_set and word not in found
-    ][:4]
-    if typo_words:
-        branches = [
-            base.filter(title__trigram_word_similar=word).values_list("pk")[:TYPO_PER_WORD]
-            for word in typo_words
-        ]
-        ids.extend(pk for (pk,) in _union(branches))
+    ][:TYPO_WORDS]
+    typo_ids: set[int] = set()
+    if typo_words and len(ids) < PER_WORD:
+        typo_ids = _near_spellings(base, typo_words)
+        ids.extend(typo_ids)
+    else:
+        typo_words = []
     if not words and (category_id or area_id):
         filtered = base
         if category_id:
@@ -275,7 +413,7 @@ def _candidates(queryset, searchable, words, category_id, area_id):
         if area_id:
             filtered = filtered.filter(area_id=area_id)
         ids.extend(filtered.values_list("pk", flat=True)[:NO_WORDS_CANDIDATES])
-    return list(dict.fromkeys(ids)), typo_words
+    return list(dict.fromkeys(ids)), typo_ids, typo_words
 
 
 def _reasons(post, lexemes, words, typo_words, category_id, area_id, viewer) -> list[str]:

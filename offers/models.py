@@ -115,11 +115,14 @@ class Post(models.Model):
 
     @classmethod
     def post_indexes(cls, prefix: str):
+        # fastupdate off: posts are written rarely and read on every keystroke, so inserts go
+        # straight into the index instead of a pending list every search would have to scan.
         return [
-            GinIndex(fields=["search"], name=f"{prefix}_search_gin"),
+            GinIndex(fields=["search"], name=f"{prefix}_search_gin", fastupdate=False),
             GinIndex(
                 OpClass("title", name="gin_trgm_ops"),
                 name=f"{prefix}_title_trgm",
+                fastupdate=False,
             ),
             models.Index(
                 fields=["-created"],

@@ -15,7 +15,7 @@ def suggest(*, other_side: str, title="", details="", category=None, area=None, 
     posts = counterpart_posts(other_side, viewer)
     return rank(
         posts,
-        text=f"{title} {details}",
+        text=f"{title} {details}",  # title words come first in the word budget
         category=category,
         area=area,
         viewer=viewer,

@@ -133,7 +133,7 @@ def test_search_syntax_in_a_draft_cannot_break_the_query(clothing):
     for text in ['"winter', "-winter", "winter OR", "!!!(&|", "or and not", "' ; drop table"]:
         rank(Offer.objects.open(), text=text)
     assert search_query("   ") is None
-    assert draft_words("Or the boots, OR the BOOTS") == ["the", "boots"]
+    assert draft_words("Or the boots, OR the BOOTS, NOT -mittens") == ["boots", "mittens"]
 
 
 def test_a_draft_with_no_words_suggests_by_category_and_area(clothing):
