@@ -24,7 +24,7 @@ class PostForm(forms.ModelForm):
             choices=self.fields["visibility"].choices
         )
         if user is not None and user.is_authenticated and user.area_id and not self.instance.pk:
-            self.initial.setdefault("area", user.area_id)
+            self.initial["area"] = self.initial.get("area") or user.area_id
 
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())

@@ -42,7 +42,7 @@ def test_a_need_meets_an_offer_live_and_is_met_with_thanks(page, new_page, axe):
         "Winter coat for my son", delay=30
     )
     panel = b.locator("#suggestions")
-    panel.get_by_text("Kids winter jackets, sizes 6-10").wait_for()
+    panel.get_by_role("link", name="Kids winter jackets, sizes 6-10").wait_for()
     assert "Same area: Riverside" in panel.inner_text()
     axe(b)
     b.get_by_role("button", name=re.compile("Ask about this")).click()
@@ -86,16 +86,15 @@ def test_a_need_meets_an_offer_live_and_is_met_with_thanks(page, new_page, axe):
         axe(person)
 
 
-def test_posting_a_need_works_without_javascript(new_page, axe):
+def test_posting_a_need_works_without_javascript(new_page):
+    # axe-core needs JavaScript to run; the same pages are checked in the journey above.
     area = Area.objects.create(name="Hillcrest", slug="hillcrest")
     UserFactory(email="amina@example.org", area=area)
     offer_owner = UserFactory(area=area)
     Offer.objects.create(
         owner=offer_owner,
         title="Cordless drill to lend",
-        category_id=Need._meta.get_field("category")
-        .related_model.objects.get(slug="tools-garden")
-        .pk,
+        category=Category.objects.get(slug="tools-garden"),
         area=area,
     )
     page = new_page(javascript=False)
@@ -105,8 +104,7 @@ def test_posting_a_need_works_without_javascript(new_page, axe):
     page.get_by_label("Category").select_option(label="Tools & garden shed")
     page.get_by_role("button", name="Post my need").click()
     page.wait_for_url(re.compile(r"/needs/\d+/$"))
-    assert page.get_by_text("Cordless drill to lend").is_visible()
-    axe(page)
+    assert page.get_by_role("link", name="Cordless drill to lend").is_visible()
     page.get_by_role("button", name=re.compile("Ask about this")).click()
     page.wait_for_url(re.compile(r"/needs/matches/\d+/$"))
-    axe(page)
+    assert page.get_by_text("has been asked").is_visible()
