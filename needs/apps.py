@@ -24,6 +24,18 @@ class NeedsConfig(AppConfig):
         latest = list(Need.objects.open().for_list()[:5])
         return "needs/home_section.html", {"needs": latest}
 
+    def export_user_data(self, user) -> dict:
+        """Everything the needs app holds about a neighbor (for My data)."""
+        from .privacy import export_user_data
+
+        return export_user_data(user)
+
+    def forget_user(self, user) -> None:
+        """Close what is open; keep messages sent to others, as the core asks."""
+        from .privacy import forget_user
+
+        forget_user(user)
+
     def seed_demo(self, *, people, areas):
         from .demo import seed_needs
 

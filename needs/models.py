@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid import roles
-from mutualaid.models import Area, Category
+from mutualaid.models import Area, Category, Reportable
 from offers.models import Offer, Post, PostQuerySet
 
 
@@ -205,7 +205,7 @@ class Match(models.Model):
         return self.need or self.offer
 
 
-class Message(models.Model):
+class Message(Reportable):
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     body = models.TextField(_("message"), max_length=2000)
@@ -218,6 +218,9 @@ class Message(models.Model):
 
     def __str__(self):
         return self.body[:60]
+
+    def get_absolute_url(self):
+        return self.match.get_absolute_url()
 
 
 class FollowQuerySet(models.QuerySet):

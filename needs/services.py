@@ -149,7 +149,7 @@ def match_decline(*, match, by) -> Match:
     return match
 
 
-def match_cancel(*, match, by) -> Match:
+def match_cancel(*, match, by, notify: bool = True) -> Match:
     with transaction.atomic():
         match = _lock_match(match)
         if not match.is_participant(by):
@@ -162,6 +162,13 @@ def match_cancel(*, match, by) -> Match:
             _reopen_need(match)
         match.status = Match.Status.CANCELLED
         match.save(update_fields=["status", "holds_offer", "updated"])
+    if notify:
+        _notify(
+            user=match.other_person(by),
+            subject=_("“%(title)s” was cancelled") % {"title": match.subject},
+            template="needs/email/match_cancelled.txt",
+            context={"match": match, "by": by},
+        )
     return match
 
 

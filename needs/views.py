@@ -11,7 +11,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mutualaid import roles
 from mutualaid.htmx import render_page_or_fragment
+from mutualaid.ratelimit import rate_limited
 from offers.models import Offer
 from offers.services import PostError, post_renew, post_withdraw
 from offers.suggest import (
@@ -51,7 +53,10 @@ def need_list(request):
 
 @require_GET
 def need_detail(request, pk):
-    need = get_object_or_404(Need.objects.for_list(), pk=pk)
+    needs = Need.objects.for_list()
+    if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
+        needs = needs.visible()
+    need = get_object_or_404(needs, pk=pk)
     is_owner = need.can_edit(request.user)
     matches = []
     if is_owner:
@@ -68,6 +73,7 @@ def need_detail(request, pk):
 
 
 @login_required
+@rate_limited("post", "10/h")
 @require_http_methods(["GET", "POST"])
 def need_create(request):
     return _need_form(request, Need(owner=request.user))
@@ -162,6 +168,7 @@ def need_renew(request, pk):
 
 
 @login_required
+@rate_limited("ask", "20/h")
 @require_POST
 def ask(request):
     """“I can help”, “I'd like this” and “Ask about this” all land here."""
@@ -193,6 +200,7 @@ def _visible_match(request, pk) -> Match:
 
 
 @login_required
+@rate_limited("message", "30/h")
 @require_http_methods(["GET", "POST"])
 def match_detail(request, pk):
     match = _visible_match(request, pk)
@@ -205,6 +213,8 @@ def match_detail(request, pk):
         else:
             return redirect(match)
     thread = Message.objects.filter(match=match).select_related("author")
+    if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
+        thread = thread.filter(hidden=False)
     context = {
         "match": match,
         "thread": thread,

@@ -24,6 +24,34 @@ class OffersConfig(AppConfig):
         latest = list(Offer.objects.open().for_list()[:5])
         return "offers/home_section.html", {"offers": latest}
 
+    def export_user_data(self, user) -> dict:
+        """A neighbor's offers (for My data)."""
+        from .models import Offer
+
+        return {
+            "offers": list(
+                Offer.objects.by(user).values(
+                    "id",
+                    "title",
+                    "details",
+                    "kind",
+                    "ongoing",
+                    "status",
+                    "visibility",
+                    "category__name",
+                    "area__name",
+                    "created",
+                    "expires_on",
+                )
+            )
+        }
+
+    def forget_user(self, user) -> None:
+        """Withdraw the neighbor's offers that are still open (runs after needs' hook)."""
+        from .models import Offer
+
+        Offer.objects.by(user).filter(status__in=["open", "spoken_for"]).update(status="withdrawn")
+
     def seed_demo(self, *, people, areas):
         from .demo import seed_offers
 

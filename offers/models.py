@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mutualaid.models import Area, Category
+from mutualaid.models import Area, Category, Reportable
 from mutualaid.ranking import SEARCH_CONFIG
 
 POST_LIFETIME_DAYS = 30
@@ -34,11 +34,15 @@ class Visibility(models.TextChoices):
 class PostQuerySet(models.QuerySet):
     """Reads both sides share. `open()` is the only door into lists and matching."""
 
+    def visible(self):
+        """Everything but what a moderator hid."""
+        return self.filter(hidden=False)
+
     def current(self):
         return self.filter(expires_on__gte=timezone.localdate())
 
     def open(self):
-        return self.filter(status="open").current()
+        return self.filter(status="open", hidden=False).current()
 
     def by(self, user):
         return self.filter(owner=user)
@@ -59,7 +63,7 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("owner", "area", "category")
 
 
-class Post(models.Model):
+class Post(Reportable):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("posted by"),
@@ -96,6 +100,11 @@ class Post(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def author(self):
+        """Who moderators warn about a reported post."""
+        return self.owner
 
     @property
     def is_expired(self) -> bool:

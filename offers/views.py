@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mutualaid import roles
 from mutualaid.htmx import render_page_or_fragment
+from mutualaid.ratelimit import rate_limited
 
 from .forms import OfferFilterForm, OfferForm
 from .models import Offer
@@ -30,7 +32,10 @@ def offer_list(request):
 
 @require_GET
 def offer_detail(request, pk):
-    offer = get_object_or_404(Offer.objects.for_list(), pk=pk)
+    offers = Offer.objects.for_list()
+    if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
+        offers = offers.visible()
+    offer = get_object_or_404(offers, pk=pk)
     context = {
         "offer": offer,
         "details_visible": offer.details_visible_to(request.user),
@@ -41,6 +46,7 @@ def offer_detail(request, pk):
 
 
 @login_required
+@rate_limited("post", "10/h")
 @require_http_methods(["GET", "POST"])
 def offer_create(request):
     return _offer_form(request, Offer(owner=request.user))

@@ -1,0 +1,63 @@
+"""My data for the needs app: what we hold about a neighbor, and forgetting them."""
+
+from django.db.models import Q
+
+from .models import Follow, Match, Message, Need
+
+
+def export_user_data(user) -> dict:
+    matches = Match.objects.involving(user).select_related("need", "offer")
+    return {
+        "needs": list(
+            Need.objects.by(user).values(
+                "id",
+                "title",
+                "details",
+                "urgency",
+                "status",
+                "visibility",
+                "on_behalf_of",
+                "contact_note",
+                "category__name",
+                "area__name",
+                "created",
+                "expires_on",
+            )
+        ),
+        "matches": [
+            {
+                "id": match.pk,
+                "about": str(match.subject),
+                "i_asked": match.requester_id == user.pk,
+                "status": match.status,
+                "thanks": match.thanks,
+                "created": match.created,
+            }
+            for match in matches
+        ],
+        "messages_sent": list(
+            Message.objects.filter(author=user).values("match_id", "body", "created")
+        ),
+        "follows": [
+            {
+                "side": follow.side,
+                "area": str(follow.area) if follow.area else None,
+                "categories": [str(category) for category in follow.categories.all()],
+            }
+            for follow in Follow.objects.filter(user=user).for_list()
+        ],
+    }
+
+
+def forget_user(user) -> None:
+    """Cancel open matches (freeing offers), withdraw open needs, drop follows.
+
+    Private contact notes taken for others are erased: they are about someone else.
+    """
+    from . import services
+
+    for match in Match.objects.active().filter(Q(requester=user) | Q(recipient=user)):
+        services.match_cancel(match=match, by=user, notify=False)
+    Need.objects.by(user).filter(status__in=["open", "in_progress"]).update(status="withdrawn")
+    Need.objects.by(user).exclude(contact_note="").update(contact_note="")
+    Follow.objects.filter(user=user).delete()
