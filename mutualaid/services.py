@@ -64,7 +64,8 @@ def report_create(*, reporter, target, reason: str, details: str = "") -> Report
 
 
 def _locked(target):
-    return type(target)._default_manager.select_for_update().get(pk=target.pk)
+    # The base manager: an app's default manager may leave hidden rows out.
+    return type(target)._base_manager.select_for_update().get(pk=target.pk)
 
 
 def item_hide(*, target, by, note: str = "", report=None) -> ModerationAction | None:

@@ -308,3 +308,16 @@ def test_reported_text_is_escaped_for_moderators(client, reporter, moderator, au
     body = client.get(reverse("moderation_report", args=[Report.objects.get().pk])).content
     assert b"<script>alert(1)" not in body and b"&lt;script&gt;" in body
     assert b"<b>look</b>" not in body
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_log_asks_the_database_the_same_few_questions(
+    client, moderator, author, django_assert_max_num_queries, rows
+):
+    for n in range(rows):
+        item = Post.objects.create(author=author, text=f"post {n}")
+        services.item_hide(target=item, by=moderator, note=f"note {n}")
+    client.force_login(UserFactory(roles=[roles.ORGANIZER]))
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("moderation_log"))
+    assert response.content.decode().count("Hid an item") == rows

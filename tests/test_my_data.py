@@ -167,3 +167,18 @@ def test_privacy_page_says_what_we_keep_and_how_to_leave(client):
         "Backups",
     ]:
         assert words in body, words
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_my_data_page_asks_the_same_few_questions(
+    client, amina, django_assert_max_num_queries, rows
+):
+    author = UserFactory()
+    for n in range(rows):
+        services.report_create(
+            reporter=amina, target=Post.objects.create(author=author, text=f"{n}"), reason="spam"
+        )
+    client.force_login(amina)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("my_data"))
+    assert response.content.decode().count("Spam, scam or selling") == rows
