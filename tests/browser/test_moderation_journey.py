@@ -4,6 +4,9 @@ the log; a neighbor downloads their data and deletes their account."""
 import json
 from pathlib import Path
 
+import pytest
+from django.contrib.contenttypes.models import ContentType
+
 from mutualaid import roles
 from mutualaid.models import Report, User
 from mutualaid.tests.factories import PASSWORD, UserFactory
@@ -12,6 +15,13 @@ from tests.moderation_fixture.models import Post
 from .conftest import JOURNEY, log_in
 
 pytestmark = JOURNEY
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_types():
+    # Earlier transactional tests flush and restore django_content_type; the in-process cache
+    # of content types may remember ids from before, which a report would then point at.
+    ContentType.objects.clear_cache()
 
 
 def test_report_hide_suspend_and_read_the_log(new_page, axe):
