@@ -113,6 +113,18 @@ _SKIP_WORDS = {
     "some",
     "just",
     "please",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "need",
+    "needs",
+    "want",
+    "looking",
+    "have",
+    "got",
 }
 
 
@@ -121,7 +133,13 @@ def draft_words(text: str) -> list[str]:
     seen = []
     for word in _WORD.findall((text or "").lower()):
         word = word.strip("_")
-        if len(word) < 2 or word in _OPERATOR_WORDS or word in _SKIP_WORDS or word in seen:
+        if (
+            len(word) < 2
+            or word.isdigit()
+            or word in _OPERATOR_WORDS
+            or word in _SKIP_WORDS
+            or word in seen
+        ):
             continue
         seen.append(word)
         if len(seen) == MAX_WORDS:
@@ -427,8 +445,10 @@ def _reasons(post, lexemes, words, typo_words, category_id, area_id, viewer) -> 
         reasons.append(_("Shares the words: %(words)s") % {"words": ", ".join(shared)})
     elif hidden:
         reasons.append(_("Fits words in its details"))
-    elif typo_closeness(typo_words, post.title):
-        reasons.append(_("Close in spelling to: %(words)s") % {"words": ", ".join(typo_words)})
+    else:
+        close = [word for word in typo_words if typo_closeness([word], post.title)]
+        if close:
+            reasons.append(_("Close in spelling to: %(words)s") % {"words": ", ".join(close)})
     if category_id is not None and post.category_id == category_id:
         reasons.append(_("Same category: %(category)s") % {"category": post.category})
     if area_id is not None and post.area_id == area_id:
