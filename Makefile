@@ -62,6 +62,7 @@ test: db lint
 
 bench: migrate
 	$(PY) bench/matching.py
+	$(PY) bench/freestore.py
 
 # pg_dump custom format into backups/, named after the database and the UTC time.
 backup: install
