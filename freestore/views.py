@@ -1,6 +1,7 @@
 """Pages of the free store: public stock and shelf, volunteer screens, shifts and reports."""
 
 import csv
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mutualaid import roles
 from mutualaid.htmx import render_page_or_fragment
@@ -45,6 +46,7 @@ from .models import (
 
 PAGE_SIZE = 30
 volunteer_required = role_required(roles.STORE_VOLUNTEER)
+require_GET_POST = require_http_methods(["GET", "POST"])
 
 
 def _page(request, queryset):
@@ -58,6 +60,7 @@ def _is_volunteer(user) -> bool:
 # Public pages ----------------------------------------------------------------------------
 
 
+@require_GET
 def index(request):
     """In stock now, with live search and filters; the stores' hours and place."""
     in_stock = Item.objects.in_stock()
@@ -73,18 +76,21 @@ def index(request):
     return render_page_or_fragment(request, "freestore/stock_list.html", "results", context)
 
 
+@require_GET
 def needed(request):
     """Most needed: items under their target level, each with 'I can donate this'."""
     context = {"page_obj": _page(request, Item.objects.most_needed().for_list())}
     return render(request, "freestore/item_needed.html", context)
 
 
+@require_GET
 def shelf(request):
     """The lending shelf: what can be borrowed and what is out."""
     context = {"page_obj": _page(request, Thing.objects.for_list())}
     return render(request, "freestore/thing_list.html", context)
 
 
+@require_GET
 def thing_detail(request, pk):
     thing = get_object_or_404(Thing.objects.for_list(), pk=pk)
     user = request.user
@@ -110,7 +116,7 @@ def thing_detail(request, pk):
 
 
 def _default_due(thing):
-    return timezone.localdate() + timezone.timedelta(days=thing.loan_days)
+    return timezone.localdate() + datetime.timedelta(days=thing.loan_days)
 
 
 def _run(request, action, success: str, **kwargs):
@@ -124,8 +130,8 @@ def _run(request, action, success: str, **kwargs):
     return result if result is not None else True
 
 
-@login_required
 @require_POST
+@login_required
 def thing_borrow(request, pk):
     thing = get_object_or_404(Thing, pk=pk)
     form = BorrowForm(request.POST)
@@ -145,8 +151,8 @@ def thing_borrow(request, pk):
     return redirect(thing)
 
 
-@login_required
 @require_POST
+@login_required
 def thing_hold(request, pk):
     thing = get_object_or_404(Thing, pk=pk)
     _run(
@@ -159,8 +165,8 @@ def thing_hold(request, pk):
     return redirect(thing)
 
 
-@login_required
 @require_POST
+@login_required
 def hold_cancel(request, pk):
     hold = get_object_or_404(Hold, pk=pk, neighbor=request.user, closed_at__isnull=True)
     _run(request, services.hold_cancel, _("You left the queue."), hold=hold)
@@ -175,22 +181,23 @@ def _loan_for(request, pk):
     return get_object_or_404(loans, pk=pk, borrower=request.user)
 
 
-@login_required
 @require_POST
+@login_required
 def loan_return(request, pk):
     loan = _loan_for(request, pk)
     _run(request, services.loan_return, _("Thanks for bringing it back!"), loan=loan)
     return redirect(request.POST.get("next") == "loans" and "freestore:loans" or loan.thing)
 
 
-@login_required
 @require_POST
+@login_required
 def loan_renew(request, pk):
     loan = _loan_for(request, pk)
     _run(request, services.loan_renew, _("Renewed. Keep it a bit longer."), loan=loan)
     return redirect("freestore:loans")
 
 
+@require_GET
 @login_required
 def loans(request):
     """My loans and my places in queues. A borrower only ever sees their own."""
@@ -203,6 +210,7 @@ def loans(request):
     return render(request, "freestore/loan_list.html", context)
 
 
+@require_GET
 def shifts(request):
     upcoming = Shift.objects.upcoming().for_list()
     if request.user.is_authenticated:
@@ -217,6 +225,7 @@ def shifts(request):
     return render(request, "freestore/shift_list.html", context)
 
 
+@require_GET
 def shift_detail(request, pk):
     shift = get_object_or_404(Shift.objects.for_list(), pk=pk)
     # Who is on shows to signed-in neighbors only.
@@ -232,8 +241,8 @@ def shift_detail(request, pk):
     return render(request, "freestore/shift_detail.html", context)
 
 
-@login_required
 @require_POST
+@login_required
 def shift_sign_up(request, pk):
     shift = get_object_or_404(Shift, pk=pk)
     _run(
@@ -246,8 +255,8 @@ def shift_sign_up(request, pk):
     return redirect(shift)
 
 
-@login_required
 @require_POST
+@login_required
 def shift_cancel(request, pk):
     shift = get_object_or_404(Shift, pk=pk)
     _run(
@@ -272,6 +281,7 @@ def _chosen_store(request):
     return chosen, stores
 
 
+@require_GET
 @volunteer_required
 def volunteer_home(request):
     store, stores = _chosen_store(request)
@@ -283,6 +293,7 @@ def volunteer_home(request):
     return render(request, "freestore/volunteer_home.html", context)
 
 
+@require_GET
 @volunteer_required
 def items(request):
     """Every item in the catalog, in stock or not, for volunteers."""
@@ -295,6 +306,7 @@ def items(request):
     return render_page_or_fragment(request, "freestore/item_list.html", "results", context)
 
 
+@require_GET
 @volunteer_required
 def item_suggest(request):
     """Names for the type-ahead list on the intake screen."""
@@ -311,6 +323,7 @@ def item_suggest(request):
     return render(request, "freestore/item_suggest.html", {"names": names})
 
 
+@require_GET_POST
 @volunteer_required
 def intake(request):
     store, stores = _chosen_store(request)
@@ -383,6 +396,7 @@ def _save_basket(request, basket: dict[int, int]):
     request.session[BASKET_KEY] = {str(k): v for k, v in basket.items()}
 
 
+@require_GET
 @volunteer_required
 def basket(request):
     """Give-away basket: find items, add them, check out all together."""
@@ -401,8 +415,8 @@ def basket(request):
     return render_page_or_fragment(request, "freestore/basket_detail.html", "results", context)
 
 
-@volunteer_required
 @require_POST
+@volunteer_required
 def basket_add(request):
     form = BasketAddForm(request.POST)
     if form.is_valid():
@@ -416,8 +430,8 @@ def basket_add(request):
     return redirect("freestore:basket")
 
 
-@volunteer_required
 @require_POST
+@volunteer_required
 def basket_remove(request, item_id):
     lines = _basket(request)
     lines.pop(item_id, None)
@@ -425,10 +439,13 @@ def basket_remove(request, item_id):
     return redirect("freestore:basket")
 
 
-@volunteer_required
 @require_POST
+@volunteer_required
 def basket_check_out(request):
     lines = _basket(request)
+    if not lines:
+        messages.info(request, _("The basket is empty. Add what is leaving first."))
+        return redirect("freestore:basket")
     try:
         movements = services.basket_check_out(lines=lines, by=request.user)
     except services.StoreError as error:
@@ -444,6 +461,7 @@ def basket_check_out(request):
     return redirect("freestore:basket")
 
 
+@require_GET_POST
 @volunteer_required
 def stocktake(request):
     store, stores = _chosen_store(request)
@@ -466,6 +484,7 @@ def stocktake(request):
     return render(request, "freestore/stocktake_form.html", context)
 
 
+@require_GET_POST
 @volunteer_required
 def item_detail(request, pk):
     """An item's movement history, newest first, and a form to adjust it."""
@@ -484,6 +503,7 @@ def item_detail(request, pk):
     return render(request, "freestore/item_detail.html", context)
 
 
+@require_GET_POST
 @volunteer_required
 def item_edit(request, pk=None):
     item = get_object_or_404(Item, pk=pk) if pk else None
@@ -501,6 +521,7 @@ def item_edit(request, pk=None):
     return render(request, "freestore/item_form.html", {"form": form, "item": item})
 
 
+@require_GET_POST
 @volunteer_required
 def thing_edit(request, pk=None):
     thing = get_object_or_404(Thing, pk=pk) if pk else None
@@ -512,8 +533,8 @@ def thing_edit(request, pk=None):
     return render(request, "freestore/thing_form.html", {"form": form, "thing": thing})
 
 
-@volunteer_required
 @require_POST
+@volunteer_required
 def thing_status(request, pk):
     thing = get_object_or_404(Thing, pk=pk)
     status = request.POST.get("status")
@@ -524,6 +545,7 @@ def thing_status(request, pk):
     return redirect(thing)
 
 
+@require_GET_POST
 @volunteer_required
 def shift_create(request):
     form = ShiftForm(request.POST or None)
@@ -534,6 +556,7 @@ def shift_create(request):
     return render(request, "freestore/shift_form.html", {"form": form})
 
 
+@require_GET
 @volunteer_required
 def report(request):
     """Given away and received per category per month, as a chart and a table."""
@@ -548,9 +571,13 @@ def report(request):
     return render(request, "freestore/report_detail.html", context)
 
 
+@require_GET
 @volunteer_required
 def movements_csv(request):
-    form = MovementExportForm(request.GET)
+    today = timezone.localdate()
+    form = MovementExportForm(
+        request.GET or {"start": today - datetime.timedelta(days=30), "end": today}
+    )
     if not form.is_valid():
         messages.error(request, _("Choose a start and end date for the export."))
         return redirect("freestore:report")
