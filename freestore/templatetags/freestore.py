@@ -21,7 +21,7 @@ def _offer_form_url() -> str:
 @register.simple_tag
 def donate_url(item) -> str:
     """A link that opens the offers form prefilled with this item (title, category, kind)."""
-    query = urlencode({"title": str(item), "category": item.category.slug, "kind": "things"})
+    query = urlencode({"title": str(item), "category": item.category_id, "kind": "things"})
     return f"{_offer_form_url()}?{query}"
 
 
