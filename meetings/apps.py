@@ -19,3 +19,13 @@ class MeetingsConfig(AppConfig):
         from .demo import seed_meetings
 
         seed_meetings(people=people, areas=areas)
+
+    def export_user_data(self, user) -> dict:
+        from .personal_data import export_user_data
+
+        return export_user_data(user)
+
+    def forget_user(self, user) -> None:
+        from .personal_data import forget_user
+
+        forget_user(user)

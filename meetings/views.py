@@ -143,8 +143,8 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@role_required(ORGANIZER)
 @require_http_methods(["GET", "POST"])
+@role_required(ORGANIZER)
 def meeting_create(request):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -157,8 +157,8 @@ def meeting_create(request):
     return render(request, "meetings/meeting_form.html", {"form": form})
 
 
-@role_required(ORGANIZER)
 @require_http_methods(["GET", "POST"])
+@role_required(ORGANIZER)
 def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = MeetingForm(request.POST or None, instance=meeting)
@@ -171,8 +171,8 @@ def meeting_edit(request, pk):
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-@role_required(ORGANIZER)
 @require_POST
+@role_required(ORGANIZER)
 def meeting_status(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     status = request.POST.get("status", "")
@@ -228,8 +228,8 @@ def rsvp(request, pk):
 # ---------------------------------------------------------------- agenda
 
 
-@role_required(ORGANIZER)
 @require_http_methods(["GET", "POST"])
+@role_required(ORGANIZER)
 def item_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = AgendaItemForm(request.POST or None)
@@ -248,8 +248,8 @@ def item_add(request, pk):
     )
 
 
-@role_required(ORGANIZER)
 @require_POST
+@role_required(ORGANIZER)
 def item_add_unmet_needs(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     try:
@@ -261,8 +261,8 @@ def item_add_unmet_needs(request, pk):
     return redirect(f"{meeting.get_absolute_url()}#agenda")
 
 
-@role_required(ORGANIZER)
 @require_http_methods(["GET", "POST"])
+@role_required(ORGANIZER)
 def item_edit(request, item_pk):
     item = _item(item_pk)
     form = AgendaItemForm(request.POST or None, instance=item)
@@ -279,8 +279,8 @@ def item_edit(request, item_pk):
     )
 
 
-@role_required(ORGANIZER)
 @require_POST
+@role_required(ORGANIZER)
 def item_move(request, item_pk):
     item = _item(item_pk)
     error = None
@@ -301,8 +301,8 @@ def item_move(request, item_pk):
     return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
+@login_required
 def item_propose(request, pk):
     meeting = _visible_meeting(request, pk)
     form = ProposalForm(request.POST or None)
@@ -324,8 +324,8 @@ def item_propose(request, pk):
     )
 
 
-@role_required(ORGANIZER)
 @require_POST
+@role_required(ORGANIZER)
 def item_accept(request, item_pk):
     item = _item(item_pk)
     try:
@@ -337,8 +337,8 @@ def item_accept(request, item_pk):
     return redirect(f"{item.meeting.get_absolute_url()}#agenda")
 
 
-@role_required(ORGANIZER)
 @require_http_methods(["GET", "POST"])
+@role_required(ORGANIZER)
 def item_decline(request, item_pk):
     item = _item(item_pk)
     form = DeclineForm(request.POST or None)
@@ -422,8 +422,8 @@ def poll(request, item_pk):
 # ---------------------------------------------------------------- minutes and decisions
 
 
-@role_required(ORGANIZER)
 @require_http_methods(["GET", "POST"])
+@role_required(ORGANIZER)
 def minutes_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     if meeting.is_draft:
@@ -451,8 +451,8 @@ def minutes_edit(request, pk):
     )
 
 
-@role_required(ORGANIZER)
 @require_http_methods(["GET", "POST"])
+@role_required(ORGANIZER)
 def decision_record(request, item_pk):
     item = _item(item_pk)
     form = DecisionForm(request.POST or None)
@@ -476,8 +476,8 @@ def decision_record(request, item_pk):
     )
 
 
-@role_required(ORGANIZER)
 @require_POST
+@role_required(ORGANIZER)
 def action_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = ActionItemForm(request.POST, meeting=meeting)
@@ -503,8 +503,8 @@ def action_add(request, pk):
     )
 
 
-@role_required(ORGANIZER)
 @require_POST
+@role_required(ORGANIZER)
 def action_done(request, action_pk):
     action = get_object_or_404(ActionItem, pk=action_pk)
     services.action_item_set_done(

@@ -16,7 +16,7 @@ from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, OK, OWNER, ROLE_OF, VISI
 
 APP_RULE_MODULES = ["needs", "offers", "freestore", "meetings", "moderation"]
 # Apps still being built: their URLs are classified when they are finished.
-PENDING_NAMESPACES = {"meetings"}
+PENDING_NAMESPACES: set[str] = set()
 PENDING_NAMES = {
     "report_create",
     "moderation_queue",

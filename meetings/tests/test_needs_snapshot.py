@@ -60,3 +60,17 @@ def test_demo_data_has_a_past_meeting_with_decisions_and_an_upcoming_agenda():
     assert upcoming.items.accepted().count() == 3
     assert upcoming.items.filter(kind=AgendaItem.Kind.UNMET_NEEDS).exists()
     assert Decision.objects.count() == 1
+
+
+def test_snapshot_counts_the_open_needs_the_needs_app_reports():
+    from mutualaid.tests.factories import AreaFactory, CategoryFactory
+    from needs.tests.factories import NeedFactory
+
+    food = CategoryFactory(slug="food", name="Food")
+    riverside = AreaFactory(slug="riverside", name="Riverside")
+    NeedFactory(category=food, area=riverside)
+    NeedFactory(category=food, area=riverside)
+    NeedFactory(category=food, area=riverside, status="met")
+    snapshot = needs_snapshot.take_snapshot()
+    assert snapshot["available"] is True
+    assert snapshot["rows"] == [{"category": "Food", "area": "Riverside", "count": 2}]
