@@ -321,3 +321,10 @@ def test_organizers_can_open_a_store_in_the_admin_but_never_edit_the_ledger(clie
     )
     assert response.status_code == 302
     assert client.get("/admin/freestore/stockmovement/add/").status_code == 403
+
+
+def test_spanish_speakers_get_the_store_in_spanish(client):
+    ItemFactory(name="Abrigo", stock=2, target=5)
+    body = client.get(reverse("freestore:index"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Disponible ahora" in body and "Lo que más falta" in body
+    assert "Puedo donar esto" in body
