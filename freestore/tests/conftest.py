@@ -1,7 +1,15 @@
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from .factories import volunteer
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # A request in Spanish leaves Spanish active in this thread; services speak English here.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
