@@ -2,17 +2,51 @@
 
 from django.contrib import admin
 
+from mutualaid.roles import ORGANIZER
+
 from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
 
 
-class AgendaItemInline(admin.TabularInline):
+class OrganizersManage:
+    """Organizers (staff through their role) manage meetings here without model permissions."""
+
+    def _organizer(self, request):
+        return request.user.is_active and request.user.has_role(ORGANIZER)
+
+    def has_module_permission(self, request):
+        return self._organizer(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._organizer(request) or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self._organizer(request) or super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self._organizer(request) or super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._organizer(request) or super().has_delete_permission(request, obj)
+
+
+class OrganizersView(OrganizersManage):
+    """Personal answers (RSVPs, poll answers) are for reading only, even by organizers."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class AgendaItemInline(OrganizersManage, admin.TabularInline):
     model = AgendaItem
     fields = ["position", "title", "kind", "status", "time_box_minutes", "facilitator"]
     extra = 0
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(OrganizersManage, admin.ModelAdmin):
     list_display = ["title", "starts_at", "status", "area"]
     list_filter = ["status", "area"]
     search_fields = ["title"]
@@ -22,7 +56,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(OrganizersManage, admin.ModelAdmin):
     list_display = ["title", "meeting", "kind", "status", "position"]
     list_filter = ["kind", "status"]
     search_fields = ["title"]
@@ -30,7 +64,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(OrganizersManage, admin.ModelAdmin):
     list_display = ["title", "outcome", "decided_on", "meeting"]
     list_filter = ["outcome"]
     search_fields = ["title", "text"]
@@ -39,19 +73,19 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(admin.ModelAdmin):
+class ActionItemAdmin(OrganizersManage, admin.ModelAdmin):
     list_display = ["what", "owner_name", "due", "done", "meeting"]
     list_filter = ["done"]
     raw_id_fields = ["meeting", "decision"]
 
 
 @admin.register(Rsvp)
-class RsvpAdmin(admin.ModelAdmin):
+class RsvpAdmin(OrganizersView, admin.ModelAdmin):
     list_display = ["meeting", "person", "answer"]
     raw_id_fields = ["meeting", "person"]
 
 
 @admin.register(PollAnswer)
-class PollAnswerAdmin(admin.ModelAdmin):
+class PollAnswerAdmin(OrganizersView, admin.ModelAdmin):
     list_display = ["item", "person", "answer"]
     raw_id_fields = ["item", "person"]

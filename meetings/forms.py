@@ -214,6 +214,9 @@ class DecisionSearchForm(forms.Form):
         if data["until"]:
             queryset = queryset.filter(decided_on__lte=data["until"])
         queryset = queryset.for_list()
-        if data["q"].strip():
-            queryset = queryset.search(data["q"].strip())
+        text = data["q"].strip()
+        if text:
+            found = queryset.search(text)
+            # A typo finds nothing in full-text search; similar titles are the next best.
+            queryset = found if found.exists() else queryset.similar(text)
         return queryset

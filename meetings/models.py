@@ -11,6 +11,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     SearchVectorField,
+    TrigramWordSimilarity,
 )
 from django.db import models
 from django.db.models import Count, F, Q, Sum
@@ -319,6 +320,14 @@ class DecisionQuerySet(models.QuerySet):
             self.filter(search_vector=query)
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "-decided_on", "-pk")
+        )
+
+    def similar(self, text: str):
+        """For typos ("tenats"): decisions whose title has a word close to one typed."""
+        return (
+            self.annotate(similarity=TrigramWordSimilarity(text, "title"))
+            .filter(similarity__gte=0.4)
+            .order_by("-similarity", "-decided_on", "-pk")
         )
 
 

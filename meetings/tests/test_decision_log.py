@@ -81,3 +81,13 @@ def test_open_action_items_are_listed_with_their_owners(client, organizer):
     client.post(reverse("meetings:action_done", args=[open_item.pk]), {"done": "1", "next": "log"})
     open_item.refresh_from_db()
     assert open_item.done and open_item.done_at is not None
+
+
+def test_a_misspelled_word_still_finds_the_decision(client):
+    DecisionFactory(title="Tenants' union for Elm St", text="We organize together.")
+    DecisionFactory(title="Saturday hours", text="The free store opens on Saturdays.")
+    response = client.get(reverse("meetings:decisions"), {"q": "tenats"})
+    assert titles(response) == ["Tenants' union for Elm St"]
+    response = client.get(reverse("meetings:decisions"), {"q": "zzzz"})
+    assert titles(response) == []
+    assert "No decision matches that." in response.content.decode()

@@ -68,3 +68,20 @@ def test_organizer_pages_render(client, organizer):
         meeting.get_absolute_url(),
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_organizers_manage_meetings_in_the_admin(client, organizer, neighbor):
+    meeting = MeetingFactory()
+    organizer.is_staff = True
+    organizer.save()
+    client.force_login(organizer)
+    assert client.get(reverse("admin:meetings_meeting_changelist")).status_code == 200
+    assert (
+        client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).status_code == 200
+    )
+    assert client.get(reverse("admin:meetings_rsvp_changelist")).status_code == 200
+    assert client.get(reverse("admin:meetings_rsvp_add")).status_code == 403
+    neighbor.is_staff = True
+    neighbor.save()
+    client.force_login(neighbor)
+    assert client.get(reverse("admin:meetings_meeting_changelist")).status_code == 403
