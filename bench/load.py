@@ -21,6 +21,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
@@ -151,13 +152,16 @@ def wait_for_port(port: int, timeout: float = 30) -> None:
 
 @contextmanager
 def gunicorn(env: dict, workers: int = 3, threads: int = 8):
-    """gunicorn + whitenoise with the production settings (like `make serve`), loopback only."""
-    subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    """gunicorn + whitenoise with the production settings (like `make serve`), loopback only.
+
+    Its error log (tracebacks of any 500) goes to bench-gunicorn.log in the system temp dir.
+    """
+    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+        subprocess.run(
+            [PYTHON, "manage.py", *command, "--verbosity", "0"], cwd=ROOT, env=env, check=True
+        )
+    error_log = Path(tempfile.gettempdir()) / "bench-gunicorn.log"
+    error_log.unlink(missing_ok=True)
     port = free_port()
     process = subprocess.Popen(
         [
@@ -173,6 +177,8 @@ def gunicorn(env: dict, workers: int = 3, threads: int = 8):
             "gthread",
             "--graceful-timeout",
             "5",
+            "--error-logfile",
+            str(error_log),
         ],
         cwd=ROOT,
         env=env,
