@@ -340,6 +340,12 @@ def measure(size: int, queries: int, rng: random.Random, show_plan: bool):
     for _kind, text in drafts[:10]:  # warm caches
         suggest(other_side="offer", title=text, viewer=viewer)
 
+    baseline = []
+    for _ in range(min(queries, 100)):
+        started = time.perf_counter()
+        client.get("/needs/new/", {"title": ""}, headers={"HX-Request": "true"})
+        baseline.append((time.perf_counter() - started) * 1000)
+
     end_to_end, ranking = {}, {}
     for kind, text in drafts:
         params = {"title": text, "category": rng.choice(categories), "area": rng.choice(areas)}
@@ -359,6 +365,7 @@ def measure(size: int, queries: int, rng: random.Random, show_plan: bool):
 
     print(f"\n== {size:,} open posts ({size // 2:,} needs, {size // 2:,} offers), {queries} drafts")
     everything = [value for values in end_to_end.values() for value in values]
+    print(f"  the same request with an empty draft (floor):  {percentiles(baseline)}")
     print(f"  live suggestions, end to end (request → HTML): {percentiles(everything)}")
     for kind, values in sorted(end_to_end.items()):
         print(f"      {kind:<8} ({len(values):>3}):                     {percentiles(values)}")
@@ -371,25 +378,24 @@ def measure(size: int, queries: int, rng: random.Random, show_plan: bool):
 
 
 def print_plans(viewer):
-    """EXPLAIN ANALYZE of the candidate query for a common word, and a rare one."""
-    from django.contrib.postgres.search import SearchQuery
+    """EXPLAIN ANALYZE of the statements one suggestion runs, for a common and a typical draft."""
+    from django.test.utils import CaptureQueriesContext
 
-    from mutualaid.ranking import PER_WORD, SEARCH_CONFIG
-    from offers.models import Offer
+    from offers.suggest import suggest
 
-    base = Offer.objects.open().exclude(owner=viewer).order_by("-created")
-    for word in ["warm", "thermometer"]:
-        queryset = base.filter(
-            search=SearchQuery(word, search_type="plain", config=SEARCH_CONFIG)
-        ).values_list("pk")[:PER_WORD]
-        share = Offer.objects.filter(
-            search=SearchQuery(word, search_type="plain", config=SEARCH_CONFIG)
-        ).count() / max(Offer.objects.count(), 1)
-        sql, params = queryset.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, params)
-            plan = "\n      ".join(row[0] for row in cursor.fetchall())
-        print(f"\n  plan for one draft word “{word}” (in {share:.0%} of offers):\n      {plan}")
+    for label, text in [
+        ("common words only", "warm help"),
+        ("typical", "need a sturdy wooden ladder for my teen, can pick up friday"),
+    ]:
+        suggest(other_side="offer", title=text, viewer=viewer)  # warm the caches
+        with CaptureQueriesContext(connection) as captured:
+            suggest(other_side="offer", title=text, viewer=viewer)
+        print(f"\n  “{text}” ({label}): {len(captured)} statement(s)")
+        for query in captured.captured_queries:
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) " + query["sql"])
+                plan = [row[0] for row in cursor.fetchall()]
+            print("      " + "\n      ".join(plan))
 
 
 def main():

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Func, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext as _
 
@@ -228,12 +229,6 @@ def rank(
     lexemes = word_lexemes(words)
     searchable = [word for word in words if lexemes.get(word)]
 
-    candidate_ids, typo_ids, typo_words = _candidates(
-        queryset, searchable, lexemes, typed, category_id, area_id
-    )
-    if not candidate_ids:
-        return []
-
     query = search_query(" ".join(searchable)) if searchable else None
     zero = Value(0.0, output_field=FloatField())
     text_rank = SearchRank(F("search"), query) if query is not None else zero
@@ -246,11 +241,49 @@ def rank(
         score += Case(When(area_id=area_id, then=Value(WEIGHT_AREA)), default=zero)
     if "match_boost" in queryset.query.annotations:
         score += Coalesce(F("match_boost"), zero)
-    scored = queryset.filter(pk__in=candidate_ids).annotate(text_rank=text_rank, score=score)
     details = {
         "all_lexemes": TsvectorLexemes(F("search")),
         "title_lexemes": TsvectorLexemes(ToTsvector(F("title"))),
     }
+
+    def best_of(candidates):
+        return list(
+            queryset.filter(pk__in=candidates)
+            # Every candidate came from a word it contains, so its text rank is above zero.
+            .annotate(text_rank=text_rank, score=score)
+            .select_related("owner", "area", "category")
+            .annotate(**details)
+            .order_by("-score", "-pk")[:limit]
+        )
+
+    if searchable:
+        # The usual case in one round trip: candidates and scoring in a single statement.
+        sql, params = _per_word_sql(queryset.order_by("-created"), searchable, lexemes, PER_WORD)
+        posts = best_of(RawSQL(f"SELECT c.pk FROM ({sql}) c", params))  # noqa: S608, S611
+        matched = set().union(*(post.all_lexemes for post in posts))
+        unmatched = [
+            word for word in typed if len(word) >= 4 and lexemes.get(word, set()) - matched
+        ]
+        if len(posts) >= limit or not unmatched:
+            return _suggestions(
+                posts,
+                {post.pk: post.score for post in posts},
+                lexemes,
+                words,
+                [],
+                category_id,
+                area_id,
+                viewer,
+            )
+
+    # Few results and words that found nothing: maybe typos, so look wider.
+    candidate_ids, typo_ids, typo_words = _candidates(
+        queryset, searchable, lexemes, typed, category_id, area_id
+    )
+    if not candidate_ids:
+        return []
+
+    scored = queryset.filter(pk__in=candidate_ids).annotate(text_rank=text_rank, score=score)
 
     if typo_ids:
         # Near spellings are judged in Python (see typo_closeness), so score in two steps.
@@ -270,14 +303,12 @@ def rank(
         }
         posts = [by_pk[pk] for pk in best if pk in by_pk]
     else:
-        if words:
-            scored = scored.filter(text_rank__gt=0)
-        posts = list(
-            scored.select_related("owner", "area", "category")
-            .annotate(**details)
-            .order_by("-score", "-pk")[:limit]
-        )
+        posts = best_of(candidate_ids)
         scores = {post.pk: post.score for post in posts}
+    return _suggestions(posts, scores, lexemes, words, typo_words, category_id, area_id, viewer)
+
+
+def _suggestions(posts, scores, lexemes, words, typo_words, category_id, area_id, viewer):
     return [
         Suggestion(
             post=post,
@@ -345,7 +376,15 @@ def lexeme_frequencies(table: str) -> tuple[float, dict[str, float]]:
 
 
 def _per_word(base, words: list[str], lexemes, per_word: int) -> list[tuple[int, int]]:
-    """(pk, word index) of the freshest `per_word` posts containing each word: one round trip.
+    """(pk, word index) of the freshest `per_word` posts containing each word: one round trip."""
+    sql, params = _per_word_sql(base, words, lexemes, per_word)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, list]:
+    """SQL for (pk, word index) of the freshest `per_word` posts containing each word.
 
     Two ways to find them, chosen per word from how common it is. A common word: walk the
     newest-first index and stop after `per_word` hits (cheap, hits are dense). A rare word:
@@ -376,15 +415,13 @@ def _per_word(base, words: list[str], lexemes, per_word: int) -> list[tuple[int,
         all_params.extend(word_params)
         # `sql` is compiled by Django with placeholders; `index` and `per_word` are ints.
         if common:
-            parts.append(f"(SELECT t.pk, {index:d} FROM ({sql}) t)")  # noqa: S608
+            parts.append(f"(SELECT t.pk AS pk, {index:d} FROM ({sql}) t)")  # noqa: S608
         else:
             parts.append(
-                f"(SELECT t.pk, {index:d} FROM ({sql} OFFSET 0) t"  # noqa: S608
+                f"(SELECT t.pk AS pk, {index:d} FROM ({sql} OFFSET 0) t"  # noqa: S608
                 f" ORDER BY t.created DESC LIMIT {per_word:d})"
             )
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), all_params)
-        return cursor.fetchall()
+    return " UNION ALL ".join(parts), all_params
 
 
 def _near_spellings(base, typo_words) -> set[int]:

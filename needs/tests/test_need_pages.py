@@ -9,7 +9,7 @@ from django.utils import timezone
 from mutualaid import roles
 from mutualaid.tests.factories import AreaFactory, CategoryFactory, UserFactory
 from needs.models import Match, Need
-from needs.tests.factories import MatchFactory, NeedFactory
+from needs.tests.factories import FollowFactory, MatchFactory, NeedFactory
 from offers.models import Offer
 from offers.tests.factories import OfferFactory
 
@@ -43,7 +43,7 @@ def test_mine_stays_bounded(client, rows, django_assert_max_num_queries):
         MatchFactory(requester=me)
     OfferFactory(title="Winter boots for kids", area=area, category=category)
     client.force_login(me)
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(60):
         response = client.get(reverse("needs:mine"))
     assert response.status_code == 200
     assert "Winter boots for kids" in response.content.decode()
@@ -267,3 +267,18 @@ def test_open_needs_are_counted_by_category_and_area_for_meetings():
     NeedFactory(category=food, area=area, status=Need.Status.MET)
     rows = Need.objects.open().counts_by_category_and_area()
     assert rows == [{"category": "Food", "area": "Riverside", "count": 2}]
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_share_and_follow_pages_ask_the_same_few_questions(
+    client, rows, django_assert_max_num_queries
+):
+    make_needs(rows)
+    me = UserFactory()
+    for _ in range(rows):
+        FollowFactory(user=me).categories.add(CategoryFactory())
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("needs:share")).status_code == 200
+    client.force_login(me)
+    with django_assert_max_num_queries(9):
+        assert client.get(reverse("needs:follows")).status_code == 200
