@@ -85,3 +85,13 @@ def test_organizers_manage_meetings_in_the_admin(client, organizer, neighbor):
     neighbor.save()
     client.force_login(neighbor)
     assert client.get(reverse("admin:meetings_meeting_changelist")).status_code == 403
+
+
+def test_meeting_pages_speak_spanish(client):
+    meeting = MeetingFactory()
+    AgendaItemFactory(meeting=meeting, time_box_minutes=20)
+    text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Orden del día" in text
+    assert "20 de 90 minutos previstos." in text
+    text = client.get(reverse("meetings:decisions"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Decisiones de la red" in text
