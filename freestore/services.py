@@ -26,6 +26,8 @@ from .models import (
 )
 
 MAX_RENEWALS = 2
+# Days a returned thing waits for the person who was told it is back, before the next one.
+HOLD_DAYS = 3
 
 
 class StoreError(Exception):
@@ -295,6 +297,22 @@ def thing_set_status(*, thing: Thing, status: str) -> Thing:
     thing.save(update_fields=["status"])
     _tell_next_in_queue(thing)
     return thing
+
+
+def holds_pass_on(*, now: datetime.datetime | None = None) -> int:
+    """Close holds whose person was told HOLD_DAYS ago and never came; tell the next one."""
+    now = now or timezone.now()
+    stale = Hold.objects.filter(
+        closed_at__isnull=True, notified_at__lt=now - datetime.timedelta(days=HOLD_DAYS)
+    ).values_list("pk", "thing_id")
+    passed = 0
+    for hold_pk, thing_pk in stale:
+        with transaction.atomic():
+            thing = Thing.objects.select_for_update().get(pk=thing_pk)
+            if Hold.objects.filter(pk=hold_pk, closed_at__isnull=True).update(closed_at=now):
+                passed += 1
+                _tell_next_in_queue(thing)
+    return passed
 
 
 def loans_remind_overdue(*, today: datetime.date | None = None) -> int:

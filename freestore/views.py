@@ -6,6 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -510,14 +511,18 @@ def item_edit(request, pk=None):
     store, _stores = _chosen_store(request)
     if item is None and store is None:
         raise Http404
-    form = ItemForm(request.POST or None, instance=item)
+    form = ItemForm(request.POST or None, instance=item or Item(store=store))
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        if item is None:
-            saved.store = store
-        saved.save()
-        messages.success(request, _("Saved."))
-        return redirect(saved)
+        try:
+            with transaction.atomic():
+                saved = form.save()
+        except IntegrityError:
+            form.add_error(
+                None, _("The store already has an item with that name, size and condition.")
+            )
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(saved)
     return render(request, "freestore/item_form.html", {"form": form, "item": item})
 
 

@@ -11,7 +11,15 @@ from django.utils import timezone
 from mutualaid.tests.factories import UserFactory
 
 from ..models import Hold, Loan, ThingStatus
-from ..services import StoreError, hold_place, loan_borrow, loan_renew, loan_return
+from ..services import (
+    HOLD_DAYS,
+    StoreError,
+    hold_place,
+    holds_pass_on,
+    loan_borrow,
+    loan_renew,
+    loan_return,
+)
 from .factories import ThingFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +129,22 @@ def test_a_volunteer_sends_a_thing_to_repair_and_back(volunteer_client):
     volunteer_client.post(url, {"status": "available"})
     ladder.refresh_from_db()
     assert ladder.status == ThingStatus.AVAILABLE
+
+
+def test_a_thing_nobody_came_for_passes_to_the_next_in_the_queue(
+    django_capture_on_commit_callbacks,
+):
+    ladder = ThingFactory(name="Ladder")
+    first, second = UserFactory(), UserFactory()
+    loan = loan_borrow(thing=ladder, borrower=UserFactory())
+    hold_place(thing=ladder, neighbor=first)
+    hold_place(thing=ladder, neighbor=second)
+    with django_capture_on_commit_callbacks(execute=True):
+        loan_return(loan=loan)
+    assert [m.to for m in mail.outbox] == [[first.email]]
+
+    later = timezone.now() + datetime.timedelta(days=HOLD_DAYS, hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert holds_pass_on(now=later) == 1
+    assert [m.to for m in mail.outbox] == [[first.email], [second.email]]
+    loan_borrow(thing=ladder, borrower=second)

@@ -328,3 +328,22 @@ def test_spanish_speakers_get_the_store_in_spanish(client):
     body = client.get(reverse("freestore:index"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Disponible ahora" in body and "Lo que más falta" in body
     assert "Puedo donar esto" in body
+
+
+def test_a_second_item_with_the_same_name_size_and_condition_is_a_message(volunteer_client):
+    first = ItemFactory(name="Winter coat", size="L")
+    other = ItemFactory(store=first.store, name="Scarf")
+    response = volunteer_client.post(
+        reverse("freestore:item_edit", args=[other.pk]),
+        {
+            "name": "winter coat",
+            "category": first.category_id,
+            "size": "L",
+            "condition": "good",
+            "target": 3,
+        },
+    )
+    assert response.status_code == 200
+    assert "already has an item with that name" in response.content.decode()
+    other.refresh_from_db()
+    assert other.name == "Scarf"
