@@ -184,6 +184,7 @@ class ActionItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["decision"].queryset = meeting.decisions.order_by("pk")
         self.fields["decision"].required = False
+        self.fields["decision"].empty_label = _("Not tied to a decision")
 
 
 class DecisionSearchForm(forms.Form):
