@@ -70,8 +70,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "mutualaid.double_submit.DoubleSubmitMiddleware",
     "mutualaid.middleware.DatabaseUnavailableMiddleware",
 ]
+# Seconds during which the same form sent again by the same neighbor is not done twice.
+DOUBLE_SUBMIT_WINDOW = int(env("DOUBLE_SUBMIT_WINDOW", "10"))
 
 ROOT_URLCONF = "mutualaid.urls"
 WSGI_APPLICATION = "mutualaid.wsgi.application"

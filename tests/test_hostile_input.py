@@ -9,7 +9,6 @@ and huge numbers, impossible dates.
 """
 
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +23,7 @@ from hypothesis import strategies as st
 from mutualaid.tests.factories import UserFactory
 
 from .authz.rules import ANONYMOUS, NEIGHBOR, OK, OWNER, ROLE_OF, VISITORS
+from .pageforms import forms_on
 from .test_authorization_matrix import ALL_NAMES, rule_for
 
 MARKERS = ["<script>hostile()</script>", '"><img src=x onerror=hostile()>']
@@ -59,62 +59,6 @@ nasty_text = st.one_of(
         ["2025-02-30", "0000-00-00", "9999-12-31T25:61", "2024-13-01", "yesterday", "1-1-1"]
     ),
 )
-
-
-class FormReader(HTMLParser):
-    """Collects every form on a page: method, action and fields with their current values."""
-
-    def __init__(self):
-        super().__init__()
-        self.forms, self._form, self._select, self._textarea = [], None, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self._form = {
-                "method": (attrs.get("method") or "get").lower(),
-                "action": attrs.get("action") or "",
-                "fields": {},
-            }
-            self.forms.append(self._form)
-        elif self._form is None:
-            return
-        elif tag == "input" and attrs.get("name"):
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("submit", "button", "image", "reset", "file"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                self._form["fields"].setdefault(attrs["name"], [])
-                return
-            self._form["fields"].setdefault(attrs["name"], []).append(attrs.get("value") or "")
-        elif tag == "select" and attrs.get("name"):
-            self._select = attrs["name"]
-            self._form["fields"].setdefault(self._select, [])
-        elif tag == "option" and self._select:
-            values = self._form["fields"][self._select]
-            if "selected" in attrs or (not values and attrs.get("value")):
-                values[:] = [attrs.get("value", "")]
-        elif tag == "textarea" and attrs.get("name"):
-            self._textarea = attrs["name"]
-            self._form["fields"][self._textarea] = [""]
-
-    def handle_data(self, data):
-        if self._textarea and self._form is not None:
-            self._form["fields"][self._textarea][0] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-
-def forms_on(html: str) -> list[dict]:
-    reader = FormReader()
-    reader.feed(html)
-    return reader.forms
 
 
 def row_count() -> int:

@@ -1,0 +1,73 @@
+"""One record for a double tap: the same form sent twice in a few seconds is done once.
+
+A slow phone and an impatient thumb send the same POST twice. The first is handled as usual;
+if it ends in a redirect (the sign of a successful form), an identical POST from the same
+neighbor within `DOUBLE_SUBMIT_WINDOW` seconds gets the same redirect instead of being done
+again. A second copy arriving while the first is still running waits for it. "Identical"
+means the same account, path and fields (the CSRF token aside). Failed submissions are not
+remembered, so correcting and resending always works. The fingerprints live in the shared
+cache, so this holds across worker processes.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+
+PENDING = "pending"
+WAIT_SECONDS = 10.0
+
+
+def fingerprint(request) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{request.user.pk}\n{request.path}\n".encode())
+    for key in sorted(request.POST):
+        if key == "csrfmiddlewaretoken":
+            continue
+        for value in request.POST.getlist(key):
+            digest.update(f"{key}={value}\n".encode(errors="surrogatepass"))
+    for key in sorted(request.FILES):
+        for upload in request.FILES.getlist(key):
+            digest.update(f"{key}@{upload.name}:{upload.size}\n".encode())
+    return "double-submit:" + digest.hexdigest()
+
+
+class DoubleSubmitMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.window = getattr(settings, "DOUBLE_SUBMIT_WINDOW", 10)
+
+    def __call__(self, request):
+        if request.method != "POST" or not request.user.is_authenticated or not self.window:
+            return self.get_response(request)
+        key = fingerprint(request)
+        if not cache.add(key, PENDING, timeout=self.window + WAIT_SECONDS):
+            replay = self._wait_for_first(key)
+            if replay is not None:
+                response = HttpResponseRedirect(replay)
+                response["X-Double-Submit"] = "replayed"
+                return response
+            cache.add(key, PENDING, timeout=self.window + WAIT_SECONDS)
+        try:
+            response = self.get_response(request)
+        except BaseException:
+            cache.delete(key)
+            raise
+        if response.status_code in (301, 302, 303) and response.get("Location"):
+            cache.set(key, response["Location"], timeout=self.window)
+        else:
+            cache.delete(key)
+        return response
+
+    def _wait_for_first(self, key: str) -> str | None:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            value = cache.get(key)
+            if value is None:
+                return None  # the first one failed or expired: handle this one normally
+            if value != PENDING:
+                return value
+            time.sleep(0.05)
+        return None

@@ -1,0 +1,128 @@
+"""A double tap on a slow phone makes one record, on every create form.
+
+Each create page is fetched as a neighbor allowed to use it, its form filled the way a
+person would, and sent twice — one after the other, and at the same moment from two
+threads. Exactly one record must come of it, and the second tap lands where the first did.
+"""
+
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from mutualaid.tests.factories import UserFactory
+
+from .authz.rules import OWNER
+from .pageforms import filled, forms_on
+from .test_authorization_matrix import rule_for
+from .test_hostile_input import row_count, visitor_for
+
+# URL names of the pages that create something, and any fields a generic answer can't fill.
+CREATE_PAGES = {
+    "needs:create": {},
+    "offers:create": {},
+}
+
+
+def create_form(client, url):
+    page = client.get(url)
+    assert page.status_code == 200
+    return next(
+        form
+        for form in forms_on(page.content.decode())
+        if form["method"] == "post" and form["action"] in ("", url)
+    )
+
+
+def setup_page(name, people_factory):
+    rule = rule_for(name)
+    kind = visitor_for(rule, "POST")
+    people = people_factory()
+    kwargs, owner = rule.setup(people)
+    kwargs.pop("__post__", None)
+    user = owner if kind == OWNER and owner else people[kind]
+    url = reverse(name, kwargs=kwargs) if kwargs else reverse(name)
+    return user, url
+
+
+def make_people():
+    from mutualaid import roles
+
+    return {
+        "owner": UserFactory(),
+        "neighbor": UserFactory(),
+        "organizer": UserFactory(roles=[roles.ORGANIZER]),
+        "store volunteer": UserFactory(roles=[roles.STORE_VOLUNTEER]),
+        "moderator": UserFactory(roles=[roles.MODERATOR]),
+        "intake volunteer": UserFactory(roles=[roles.INTAKE_VOLUNTEER]),
+        "anonymous": None,
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(CREATE_PAGES))
+def test_sending_a_create_form_twice_makes_one_record(name):
+    user, url = setup_page(name, make_people)
+    client = Client()
+    client.force_login(user)
+    data = {**filled(create_form(client, url)), **CREATE_PAGES[name]}
+    before = row_count()
+    first = client.post(url, data)
+    assert first.status_code == 302, f"the filled form was refused: {first.content[:3000]!r}"
+    after_first = row_count()
+    assert after_first > before
+    second = client.post(url, data)
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert row_count() == after_first
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("name", sorted(CREATE_PAGES))
+def test_two_taps_at_the_same_moment_make_one_record(name):
+    user, url = setup_page(name, make_people)
+    client = Client()
+    client.force_login(user)
+    data = {**filled(create_form(client, url)), **CREATE_PAGES[name]}
+    # What one submission makes (sent once by the same neighbor, then forgotten).
+    before = row_count()
+    assert client.post(url, data).status_code == 302
+    one = row_count() - before
+    cache.clear()
+    before = row_count()
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def tap():
+        try:
+            tapper = Client()
+            tapper.force_login(user)
+            barrier.wait()
+            statuses.append(tapper.post(url, data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=tap) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302, 302]
+    assert row_count() - before == one
+
+
+def test_a_corrected_resubmission_is_not_swallowed(client, db):
+    """Only successful submissions are remembered: fixing a mistake and sending works."""
+    user = UserFactory()
+    client.force_login(user)
+    url = reverse("needs:create")
+    data = filled(create_form(client, url))
+    broken = {**data, "title": [""]}
+    assert client.post(url, broken).status_code == 200
+    assert client.post(url, broken).status_code == 200
+    before = row_count()
+    assert client.post(url, data).status_code == 302
+    assert row_count() > before
