@@ -23,9 +23,10 @@ def _is_transactional(request) -> bool:
 def _reference_data(request):
     """Put back the roles and categories that migrations seeded.
 
-    Transactional tests end with a flush that empties every table. Serialized rollback cannot
-    be relied on here: the browser tests' event loop gives the main thread a fresh
-    connection object without the serialized contents.
+    Transactional tests end with a flush that empties every table. Don't use
+    serialized_rollback in this project: the browser tests' event loop gives the main thread a
+    fresh connection object without the serialized contents, and restoring it after a flush
+    collides with the content types post_migrate has already recreated.
     """
     if not _is_transactional(request):
         yield

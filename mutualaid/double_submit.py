@@ -1,16 +1,19 @@
-"""One record for a double tap: the same form sent twice in a few seconds is done once.
+"""One record for a double tap: the same create form sent twice in a few seconds is done once.
 
-A slow phone and an impatient thumb send the same POST twice. The first is handled as usual;
-if it ends in a redirect (the sign of a successful form), an identical POST from the same
-neighbor within `DOUBLE_SUBMIT_WINDOW` seconds gets the same redirect instead of being done
-again. A second copy arriving while the first is still running waits for it. "Identical"
-means the same account, path and fields (the CSRF token aside). Failed submissions are not
-remembered, so correcting and resending always works. The fingerprints live in the shared
-cache, so this holds across worker processes.
+A slow phone and an impatient thumb send the same POST twice. Views that create something
+are decorated with `@creates_once`. The first POST is handled as usual; if it ends in a
+redirect (the sign of a successful form), an identical POST from the same neighbor within
+`DOUBLE_SUBMIT_WINDOW` seconds gets the same redirect instead of being done again, and a
+copy arriving while the first is still running waits for it. "Identical" means the same
+account, path and fields (the CSRF token aside). Failed submissions are not remembered, so
+correcting and resending always works. Buttons meant to be pressed repeatedly, like "move
+up", are not decorated. The fingerprints live in the shared cache, so this holds across
+worker processes.
 """
 
 import hashlib
 import time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,40 +37,41 @@ def fingerprint(request) -> str:
     return "double-submit:" + digest.hexdigest()
 
 
-class DoubleSubmitMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.window = getattr(settings, "DOUBLE_SUBMIT_WINDOW", 10)
-
-    def __call__(self, request):
-        if request.method != "POST" or not request.user.is_authenticated or not self.window:
-            return self.get_response(request)
+def creates_once(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        window = getattr(settings, "DOUBLE_SUBMIT_WINDOW", 10)
+        if request.method != "POST" or not request.user.is_authenticated or not window:
+            return view(request, *args, **kwargs)
         key = fingerprint(request)
-        if not cache.add(key, PENDING, timeout=self.window + WAIT_SECONDS):
-            replay = self._wait_for_first(key)
+        if not cache.add(key, PENDING, timeout=window + WAIT_SECONDS):
+            replay = _wait_for_first(key)
             if replay is not None:
                 response = HttpResponseRedirect(replay)
                 response["X-Double-Submit"] = "replayed"
                 return response
-            cache.add(key, PENDING, timeout=self.window + WAIT_SECONDS)
+            cache.add(key, PENDING, timeout=window + WAIT_SECONDS)
         try:
-            response = self.get_response(request)
+            response = view(request, *args, **kwargs)
         except BaseException:
             cache.delete(key)
             raise
         if response.status_code in (301, 302, 303) and response.get("Location"):
-            cache.set(key, response["Location"], timeout=self.window)
+            cache.set(key, response["Location"], timeout=window)
         else:
             cache.delete(key)
         return response
 
-    def _wait_for_first(self, key: str) -> str | None:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while time.monotonic() < deadline:
-            value = cache.get(key)
-            if value is None:
-                return None  # the first one failed or expired: handle this one normally
-            if value != PENDING:
-                return value
-            time.sleep(0.05)
-        return None
+    return wrapped
+
+
+def _wait_for_first(key: str) -> str | None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        value = cache.get(key)
+        if value is None:
+            return None  # the first one failed or expired: handle this one normally
+        if value != PENDING:
+            return value
+        time.sleep(0.05)
+    return None

@@ -33,7 +33,10 @@ def sync_role_permissions(sender=None, using=DEFAULT_DB_ALIAS, **kwargs):
     from django.contrib.auth.models import Group, Permission
 
     for role, grants in ROLE_ADMIN_PERMISSIONS.items():
-        group, _ = Group.objects.using(using).get_or_create(name=role)
+        # The groups themselves come from a migration; only their permissions are kept here.
+        group = Group.objects.using(using).filter(name=role).first()
+        if group is None:
+            continue
         wanted = []
         for model_key, actions in grants.items():
             app_label, model = model_key.split(".")

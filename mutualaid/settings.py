@@ -70,7 +70,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "mutualaid.double_submit.DoubleSubmitMiddleware",
     "mutualaid.middleware.DatabaseUnavailableMiddleware",
 ]
 # Seconds during which the same form sent again by the same neighbor is not done twice.

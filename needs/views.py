@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mutualaid import roles
+from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.ratelimit import rate_limited
 from offers.models import Offer
@@ -75,6 +76,7 @@ def need_detail(request, pk):
 @login_required
 @rate_limited("post", "10/h")
 @require_http_methods(["GET", "POST"])
+@creates_once
 def need_create(request):
     return _need_form(request, Need(owner=request.user))
 

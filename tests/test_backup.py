@@ -21,7 +21,7 @@ from mutualaid.tests.factories import UserFactory
 # pg_dump reads what is committed, so these tests commit for real. In case another
 # transactional test flushed the reference data, the fixture below also puts the roles and
 # categories back the way their migration makes them.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

@@ -50,7 +50,7 @@ def test_signing_up_and_cancelling_through_the_page(client):
     assert not ShiftSignup.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_twenty_neighbors_racing_for_three_places_never_overfill_the_shift():
     shift = ShiftFactory(places=3)
     people = [UserFactory() for _ in range(20)]

@@ -105,7 +105,7 @@ def test_typing_a_known_name_finds_the_item_and_a_new_name_needs_a_category():
     assert scarf.pk and scarf.quantity == 0
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_fifty_volunteers_racing_for_the_last_ten_units_give_away_exactly_ten():
     item = ItemFactory(stock=10)
     people = [volunteer() for _ in range(5)]

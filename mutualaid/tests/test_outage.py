@@ -18,7 +18,7 @@ from mutualaid.views import error_500
 from .factories import UserFactory
 
 # The connection is closed and reopened, so these can't run inside a test transaction.
-real_database = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+real_database = pytest.mark.django_db(transaction=True)
 
 
 def closed_port() -> int:

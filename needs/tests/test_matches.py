@@ -153,7 +153,7 @@ def test_intake_needs_send_matches_to_the_volunteer(client):
     assert "555-0100" not in client.get(match.get_absolute_url()).content.decode()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_neighbors_asking_for_the_last_single_offer_at_once_one_gets_it():
     offer = OfferFactory(title="The last stroller")
     askers = [UserFactory(), UserFactory()]
