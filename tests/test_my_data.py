@@ -182,3 +182,9 @@ def test_my_data_page_asks_the_same_few_questions(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("my_data"))
     assert response.content.decode().count("Spam, scam or selling") == rows
+
+
+def test_privacy_page_reads_in_spanish_too(client):
+    body = client.get(reverse("privacy"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Guardamos lo mínimo posible" in body
+    assert "Copias de seguridad" in body

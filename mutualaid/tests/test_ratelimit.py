@@ -3,12 +3,20 @@
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils import translation
 
 from mutualaid.ratelimit import Rate, rate_limited
 
 from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    # These call views directly, without LocaleMiddleware: pin the language.
+    with translation.override("en"):
+        yield
 
 
 @rate_limited("post", "3/h")
