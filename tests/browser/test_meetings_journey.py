@@ -108,6 +108,8 @@ def test_open_meeting_from_agenda_to_public_decision(new_page, axe):
         state="attached"
     )
     assert PROPOSAL in agenda_titles.nth(1).inner_text()
+    # Keyboard focus stays on the moved item's button after the swap.
+    assert rosa.evaluate("document.activeElement.id").startswith("move-up-")
     rosa.get_by_role("button", name=re.compile(r"^Move up\W+Start a tenants")).click()
     rosa.wait_for_function(
         "t => document.querySelector('#agenda .agenda-item h3').textContent.includes(t)",
