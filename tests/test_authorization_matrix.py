@@ -17,14 +17,7 @@ from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, OK, OWNER, ROLE_OF, VISI
 APP_RULE_MODULES = ["needs", "offers", "freestore", "meetings", "moderation"]
 # Apps still being built: their URLs are classified when they are finished.
 PENDING_NAMESPACES: set[str] = set()
-PENDING_NAMES = {
-    "report_create",
-    "moderation_queue",
-    "moderation_report",
-    "moderation_restore",
-    "moderation_unsuspend",
-    "moderation_log",
-}
+PENDING_NAMES: set[str] = set()
 
 
 def app_rules() -> dict:
