@@ -8,10 +8,6 @@ RULES = {
     "profile_edit": members("GET", "POST"),
     # Django's view: POST switches the language; GET just goes back where it came from.
     "set_language": public("GET", "POST"),
-    "my_data": members(),
-    "my_data_download": members(),
-    # Ours despite the prefix: deleting one's own account (password asked again).
-    "account_delete": members("GET", "POST"),
     "admin:index": Rule(
         methods={
             "GET": {**everyone(LOGIN), ORGANIZER: OK},

@@ -1,43 +1,15 @@
-"""Authorization rules for the free store: public stock and shelf, volunteers move stock,
-borrowers handle their own loans."""
+"""Authorization rules for the free store: public stock and shelf, neighbors' own loans,
+store volunteers' screens."""
 
 import datetime
 
 from django.utils import timezone
 
-from freestore import services
-from freestore.models import ThingStatus
+from freestore.services import hold_place, loan_borrow, shift_sign_up
 from freestore.tests.factories import ItemFactory, ShiftFactory, StoreFactory, ThingFactory
 from mutualaid.tests.factories import UserFactory
 
-from .needs import owner_only
-from .rules import (
-    ANONYMOUS,
-    DENIED,
-    LOGIN,
-    OK,
-    OWNER,
-    STORE_VOLUNTEER,
-    Rule,
-    everyone,
-    members,
-    public,
-)
-
-
-def volunteers():
-    return {**everyone(DENIED), ANONYMOUS: LOGIN, STORE_VOLUNTEER: OK}
-
-
-def volunteer_page(*methods, setup=None):
-    rule = Rule(methods={method: volunteers() for method in methods or ("GET",)})
-    if setup:
-        rule.setup = setup
-    return rule
-
-
-def soon():
-    return (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+from .rules import OWNER, STORE_VOLUNTEER, Rule, everyone, members, only, public, signed_in
 
 
 def a_store(people):
@@ -45,16 +17,41 @@ def a_store(people):
     return {}, None
 
 
-def an_item_to_add(people):
-    return {"__post__": {"item": ItemFactory(stock=3).pk, "quantity": 1}}, None
+def a_thing(people):
+    return {"pk": ThingFactory().pk}, None
 
 
 def a_thing_to_borrow(people):
-    return {"pk": ThingFactory().pk, "__post__": {"due_on": soon()}}, None
+    due = timezone.localdate() + datetime.timedelta(days=3)
+    return {"pk": ThingFactory().pk, "__post__": {"due_on": due.isoformat()}}, None
 
 
-def a_thing_to_repair(people):
-    return {"pk": ThingFactory().pk, "__post__": {"status": ThingStatus.IN_REPAIR}}, None
+def a_thing_out_on_loan(people):
+    thing = ThingFactory()
+    loan_borrow(thing=thing, borrower=UserFactory())
+    return {"pk": thing.pk}, None
+
+
+def my_hold(people):
+    thing = ThingFactory()
+    loan_borrow(thing=thing, borrower=UserFactory())
+    hold = hold_place(thing=thing, neighbor=people[OWNER])
+    return {"pk": hold.pk}, people[OWNER]
+
+
+def my_loan(people):
+    loan = loan_borrow(thing=ThingFactory(), borrower=people[OWNER])
+    return {"pk": loan.pk}, people[OWNER]
+
+
+def a_shift(people):
+    return {"pk": ShiftFactory().pk}, None
+
+
+def my_shift(people):
+    shift = ShiftFactory()
+    shift_sign_up(shift=shift, volunteer=people[OWNER])
+    return {"pk": shift.pk}, people[OWNER]
 
 
 def an_item(people):
@@ -65,40 +62,20 @@ def an_item_in_the_basket(people):
     return {"item_id": ItemFactory(stock=3).pk}, None
 
 
-def a_thing(people):
-    return {"pk": ThingFactory().pk}, None
+def an_item_to_add(people):
+    return {"__post__": {"item": ItemFactory(stock=3).pk, "quantity": 1}}, None
 
 
-def a_thing_on_loan(people):
-    thing = ThingFactory()
-    services.loan_borrow(thing=thing, borrower=UserFactory())
-    return {"pk": thing.pk}, None
+def a_thing_to_repair(people):
+    return {"pk": ThingFactory().pk, "__post__": {"status": "in_repair"}}, None
 
 
-def a_loan(people):
-    loan = services.loan_borrow(thing=ThingFactory(), borrower=people[OWNER])
-    return {"pk": loan.pk}, people[OWNER]
+VOLUNTEERS = only(STORE_VOLUNTEER)
+BORROWER_OR_VOLUNTEER = only(STORE_VOLUNTEER, owner_too=True)
 
 
-def a_hold(people):
-    thing = ThingFactory()
-    services.loan_borrow(thing=thing, borrower=people["neighbor"])
-    hold = services.hold_place(thing=thing, neighbor=people[OWNER])
-    return {"pk": hold.pk}, people[OWNER]
-
-
-def a_shift(people):
-    return {"pk": ShiftFactory().pk}, None
-
-
-def a_shift_i_signed_up_for(people):
-    shift = ShiftFactory(places=5)
-    services.shift_sign_up(shift=shift, volunteer=people[OWNER])
-    return {"pk": shift.pk}, people[OWNER]
-
-
-def loan_holder_or_volunteer():
-    return {**owner_only(), STORE_VOLUNTEER: OK}
+def volunteers(*methods, setup=a_store):
+    return Rule(setup=setup, methods=dict.fromkeys(methods or ("GET",), VOLUNTEERS))
 
 
 RULES = {
@@ -108,31 +85,30 @@ RULES = {
     "freestore:shifts": public(),
     "freestore:thing_detail": Rule(setup=a_thing, methods={"GET": everyone()}),
     "freestore:shift_detail": Rule(setup=a_shift, methods={"GET": everyone()}),
-    "freestore:thing_borrow": members("POST", setup=a_thing_to_borrow),
-    "freestore:thing_hold": members("POST", setup=a_thing_on_loan),
-    "freestore:hold_cancel": Rule(setup=a_hold, methods={"POST": owner_only()}),
     "freestore:loans": members(),
-    "freestore:loan_return": Rule(setup=a_loan, methods={"POST": loan_holder_or_volunteer()}),
-    "freestore:loan_renew": Rule(setup=a_loan, methods={"POST": loan_holder_or_volunteer()}),
-    "freestore:shift_sign_up": members("POST", setup=a_shift),
-    "freestore:shift_cancel": Rule(setup=a_shift_i_signed_up_for, methods={"POST": owner_only()}),
-    # Volunteer screens
-    "freestore:volunteer": volunteer_page(),
-    "freestore:items": volunteer_page(),
-    "freestore:item_suggest": volunteer_page(),
-    "freestore:intake": volunteer_page("GET", "POST", setup=a_store),
-    "freestore:item_create": volunteer_page("GET", "POST", setup=a_store),
-    "freestore:item_detail": volunteer_page("GET", "POST", setup=an_item),
-    "freestore:item_edit": volunteer_page("GET", "POST", setup=an_item),
-    "freestore:basket": volunteer_page(),
-    "freestore:basket_add": volunteer_page("POST", setup=an_item_to_add),
-    "freestore:basket_remove": volunteer_page("POST", setup=an_item_in_the_basket),
-    "freestore:basket_check_out": volunteer_page("POST"),
-    "freestore:stocktake": volunteer_page("GET", "POST"),
-    "freestore:thing_create": volunteer_page("GET", "POST"),
-    "freestore:thing_edit": volunteer_page("GET", "POST", setup=a_thing),
-    "freestore:thing_status": volunteer_page("POST", setup=a_thing_to_repair),
-    "freestore:shift_create": volunteer_page("GET", "POST"),
-    "freestore:report": volunteer_page(),
-    "freestore:movements_csv": volunteer_page(),
+    "freestore:thing_borrow": Rule(setup=a_thing_to_borrow, methods={"POST": signed_in()}),
+    "freestore:thing_hold": Rule(setup=a_thing_out_on_loan, methods={"POST": signed_in()}),
+    "freestore:hold_cancel": Rule(setup=my_hold, methods={"POST": only(owner_too=True)}),
+    "freestore:loan_return": Rule(setup=my_loan, methods={"POST": BORROWER_OR_VOLUNTEER}),
+    "freestore:loan_renew": Rule(setup=my_loan, methods={"POST": BORROWER_OR_VOLUNTEER}),
+    "freestore:shift_sign_up": Rule(setup=a_shift, methods={"POST": signed_in()}),
+    "freestore:shift_cancel": Rule(setup=my_shift, methods={"POST": only(owner_too=True)}),
+    "freestore:volunteer": volunteers(),
+    "freestore:intake": volunteers("GET", "POST"),
+    "freestore:items": volunteers(),
+    "freestore:item_create": volunteers("GET", "POST"),
+    "freestore:item_suggest": volunteers(),
+    "freestore:item_detail": volunteers("GET", "POST", setup=an_item),
+    "freestore:item_edit": volunteers("GET", "POST", setup=an_item),
+    "freestore:basket": volunteers(),
+    "freestore:basket_add": volunteers("POST", setup=an_item_to_add),
+    "freestore:basket_remove": volunteers("POST", setup=an_item_in_the_basket),
+    "freestore:basket_check_out": volunteers("POST"),
+    "freestore:stocktake": volunteers("GET", "POST"),
+    "freestore:report": volunteers(),
+    "freestore:movements_csv": volunteers(),
+    "freestore:thing_create": volunteers("GET", "POST"),
+    "freestore:thing_edit": volunteers("GET", "POST", setup=a_thing),
+    "freestore:thing_status": volunteers("POST", setup=a_thing_to_repair),
+    "freestore:shift_create": volunteers("GET", "POST"),
 }

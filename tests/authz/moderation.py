@@ -1,65 +1,52 @@
-"""Authorization rules for reporting and the moderators' queue."""
+"""Authorization rules for the core's reporting, moderation and My data pages."""
 
 from mutualaid.models import Report
-from mutualaid.services import report_create
-from needs.tests.factories import NeedFactory
+from mutualaid.tests.factories import UserFactory
+from tests.moderation_fixture.models import Post
 
-from .rules import (
-    ANONYMOUS,
-    DENIED,
-    LOGIN,
-    MODERATOR,
-    OK,
-    ORGANIZER,
-    Rule,
-    everyone,
-    members,
-)
+from .rules import MODERATOR, ORGANIZER, OWNER, Rule, members, only
 
 
-def moderators(*also):
-    outcomes = {**everyone(DENIED), ANONYMOUS: LOGIN, MODERATOR: OK}
-    for kind in also:
-        outcomes[kind] = OK
-    return outcomes
-
-
-def a_post_to_report(people):
-    need = NeedFactory()
-    return {
-        "model_label": "needs.need",
-        "pk": need.pk,
-        "__post__": {"reason": Report.Reason.SPAM, "details": "Selling things"},
-    }, None
-
-
-def a_report(people):
-    report = report_create(
-        reporter=people["neighbor"], target=NeedFactory(), reason=Report.Reason.SPAM, details=""
+def reported_post(people):
+    post = Post.objects.create(author=people[OWNER], text="reported")
+    report = Report.objects.create(
+        reporter=UserFactory(), content_type_id=_ct(post), object_id=post.pk, reason="spam"
     )
-    return {"pk": report.pk}, None
+    return post, report
 
 
-def a_report_of_a_hidden_post(people):
-    need = NeedFactory(hidden=True)
-    report = report_create(
-        reporter=people["neighbor"], target=need, reason=Report.Reason.SPAM, details=""
-    )
-    return {"pk": report.pk}, None
+def _ct(item):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(item).pk
 
 
-def a_suspended_neighbor(people):
-    neighbor = NeedFactory().owner
-    neighbor.suspended = True
-    neighbor.save(update_fields=["suspended"])
-    return {"pk": neighbor.pk}, None
+def report_setup(people):
+    post = Post.objects.create(author=people[OWNER], text="something to report")
+    return {"model_label": "moderation_fixture.post", "pk": post.pk}, people[OWNER]
+
+
+def moderation_report_setup(people):
+    post, report = reported_post(people)
+    return {"pk": report.pk}, post.author
+
+
+def unsuspend_setup(people):
+    return {"pk": UserFactory().pk}, None
 
 
 RULES = {
-    "report_create": members("GET", "POST", setup=a_post_to_report),
-    "moderation_queue": Rule(methods={"GET": moderators()}),
-    "moderation_log": Rule(methods={"GET": moderators(ORGANIZER)}),
-    "moderation_report": Rule(setup=a_report, methods={"GET": moderators(), "POST": moderators()}),
-    "moderation_restore": Rule(setup=a_report_of_a_hidden_post, methods={"POST": moderators()}),
-    "moderation_unsuspend": Rule(setup=a_suspended_neighbor, methods={"POST": moderators()}),
+    "my_data": members("GET"),
+    "my_data_download": members("GET"),
+    # An empty POST is the form again with its errors; a wrong password deletes nothing.
+    "account_delete": members("GET", "POST"),
+    "report_create": Rule(setup=report_setup, methods=members("GET", "POST").methods),
+    "moderation_queue": Rule(methods={"GET": only(MODERATOR)}),
+    "moderation_report": Rule(
+        setup=moderation_report_setup,
+        methods={"GET": only(MODERATOR), "POST": only(MODERATOR)},
+    ),
+    "moderation_restore": Rule(setup=moderation_report_setup, methods={"POST": only(MODERATOR)}),
+    "moderation_unsuspend": Rule(setup=unsuspend_setup, methods={"POST": only(MODERATOR)}),
+    "moderation_log": Rule(methods={"GET": only(MODERATOR, ORGANIZER)}),
 }
