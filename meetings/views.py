@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.permissions import role_required
+from mutualaid.ratelimit import rate_limited
 from mutualaid.roles import ORGANIZER
 
 from . import calendar, services
@@ -145,6 +147,7 @@ def meeting_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 @role_required(ORGANIZER)
+@creates_once
 def meeting_create(request):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -230,6 +233,7 @@ def rsvp(request, pk):
 
 @require_http_methods(["GET", "POST"])
 @role_required(ORGANIZER)
+@creates_once
 def item_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = AgendaItemForm(request.POST or None)
@@ -303,6 +307,8 @@ def item_move(request, item_pk):
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@rate_limited("propose", "10/h")
+@creates_once
 def item_propose(request, pk):
     meeting = _visible_meeting(request, pk)
     form = ProposalForm(request.POST or None)
@@ -478,6 +484,7 @@ def decision_record(request, item_pk):
 
 @require_POST
 @role_required(ORGANIZER)
+@creates_once
 def action_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = ActionItemForm(request.POST, meeting=meeting)

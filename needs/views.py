@@ -172,6 +172,7 @@ def need_renew(request, pk):
 @login_required
 @rate_limited("ask", "20/h")
 @require_POST
+@creates_once
 def ask(request):
     """“I can help”, “I'd like this” and “Ask about this” all land here."""
     form = AskForm(request.POST)
@@ -204,6 +205,7 @@ def _visible_match(request, pk) -> Match:
 @login_required
 @rate_limited("message", "30/h")
 @require_http_methods(["GET", "POST"])
+@creates_once
 def match_detail(request, pk):
     match = _visible_match(request, pk)
     form = MessageForm(request.POST or None)
@@ -306,6 +308,7 @@ def share(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@creates_once
 def follow_list(request):
     form = FollowForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -100,8 +100,10 @@ def filled(form: dict) -> dict[str, list[str]]:
     data = {}
     for name, values in form["fields"].items():
         kind = form["types"].get(name, "text")
-        if values and any(values):
+        if values and any(value.strip() for value in values):
             data[name] = list(values)
+        elif kind in ("datetime-local", "time") and "end" in name:
+            data[name] = [answers[kind].replace("18:00", "20:00")]
         elif kind in ("select", "radio"):
             options = [value for value in form["choices"].get(name, []) if value]
             data[name] = options[:1]

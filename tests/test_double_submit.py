@@ -24,6 +24,10 @@ from .test_hostile_input import row_count, visitor_for
 CREATE_PAGES = {
     "needs:create": {},
     "offers:create": {},
+    "needs:follows": {},
+    "meetings:create": {},
+    "meetings:propose": {},
+    "meetings:item_add": {},
 }
 
 
