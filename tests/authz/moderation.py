@@ -31,8 +31,14 @@ def moderation_report_setup(people):
     return {"pk": report.pk}, post.author
 
 
+def hidden_report_setup(people):
+    post, report = reported_post(people)
+    Post.objects.filter(pk=post.pk).update(hidden=True)
+    return {"pk": report.pk}, post.author
+
+
 def unsuspend_setup(people):
-    return {"pk": UserFactory().pk}, None
+    return {"pk": UserFactory(suspended=True, is_active=False).pk}, None
 
 
 RULES = {
@@ -46,7 +52,7 @@ RULES = {
         setup=moderation_report_setup,
         methods={"GET": only(MODERATOR), "POST": only(MODERATOR)},
     ),
-    "moderation_restore": Rule(setup=moderation_report_setup, methods={"POST": only(MODERATOR)}),
+    "moderation_restore": Rule(setup=hidden_report_setup, methods={"POST": only(MODERATOR)}),
     "moderation_unsuspend": Rule(setup=unsuspend_setup, methods={"POST": only(MODERATOR)}),
     "moderation_log": Rule(methods={"GET": only(MODERATOR, ORGANIZER)}),
 }
