@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mutualaid import roles
+from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.permissions import role_required
 
@@ -326,6 +327,7 @@ def item_suggest(request):
 
 @require_GET_POST
 @volunteer_required
+@creates_once
 def intake(request):
     store, stores = _chosen_store(request)
     adding_rows = False
@@ -442,6 +444,7 @@ def basket_remove(request, item_id):
 
 @require_POST
 @volunteer_required
+@creates_once
 def basket_check_out(request):
     lines = _basket(request)
     if not lines:
@@ -506,6 +509,7 @@ def item_detail(request, pk):
 
 @require_GET_POST
 @volunteer_required
+@creates_once
 def item_edit(request, pk=None):
     item = get_object_or_404(Item, pk=pk) if pk else None
     store, _stores = _chosen_store(request)
@@ -528,6 +532,7 @@ def item_edit(request, pk=None):
 
 @require_GET_POST
 @volunteer_required
+@creates_once
 def thing_edit(request, pk=None):
     thing = get_object_or_404(Thing, pk=pk) if pk else None
     form = ThingForm(request.POST or None, instance=thing)
@@ -552,6 +557,7 @@ def thing_status(request, pk):
 
 @require_GET_POST
 @volunteer_required
+@creates_once
 def shift_create(request):
     form = ShiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

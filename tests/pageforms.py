@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 from django.utils import timezone
 
-PLAIN_TEXT = "Winter coat for a child, size 8"
+PLAIN_TEXT = "Winter coat, size 8"
 PLAIN_LONG_TEXT = "Any evening this week works. Thank you!"
 
 
