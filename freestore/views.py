@@ -444,7 +444,6 @@ def basket_remove(request, item_id):
 
 @require_POST
 @volunteer_required
-@creates_once
 def basket_check_out(request):
     lines = _basket(request)
     if not lines:

@@ -6,7 +6,8 @@ redirect (the sign of a successful form), an identical POST from the same neighb
 `DOUBLE_SUBMIT_WINDOW` seconds gets the same redirect instead of being done again, and a
 copy arriving while the first is still running waits for it. "Identical" means the same
 account, path and fields (the CSRF token aside). Failed submissions are not remembered, so
-correcting and resending always works. Buttons meant to be pressed repeatedly, like "move
+correcting and resending always works (a redirect that carries an error message counts as
+failed). Buttons meant to be pressed repeatedly, like "move
 up", are not decorated. The fingerprints live in the shared cache, so this holds across
 worker processes.
 """
@@ -16,6 +17,7 @@ import time
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponseRedirect
 
@@ -56,13 +58,21 @@ def creates_once(view):
         except BaseException:
             cache.delete(key)
             raise
-        if response.status_code in (301, 302, 303) and response.get("Location"):
+        if is_success(request, response):
             cache.set(key, response["Location"], timeout=window)
         else:
             cache.delete(key)
         return response
 
     return wrapped
+
+
+def is_success(request, response) -> bool:
+    """A redirect without an error message: the form did what it was asked."""
+    if response.status_code not in (301, 302, 303) or not response.get("Location"):
+        return False
+    queued = getattr(getattr(request, "_messages", None), "_queued_messages", [])
+    return not any(message.level >= messages.ERROR for message in queued)
 
 
 def _wait_for_first(key: str) -> str | None:

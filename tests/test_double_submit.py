@@ -132,3 +132,20 @@ def test_a_corrected_resubmission_is_not_swallowed(client, db):
     before = row_count()
     assert client.post(url, data).status_code == 302
     assert row_count() > before
+
+
+def test_a_refusal_that_redirects_is_not_remembered(client, db):
+    """Asking about an offer that is gone redirects with an error; asking again once it is
+    open again must really ask, not replay the refusal."""
+    from offers.tests.factories import OfferFactory
+
+    offer = OfferFactory(status="withdrawn")
+    client.force_login(UserFactory())
+    data = {"offer": offer.pk}
+    refused = client.post(reverse("needs:ask"), data)
+    assert refused.status_code == 302
+    offer.status = "open"
+    offer.save()
+    asked = client.post(reverse("needs:ask"), data)
+    assert asked.get("X-Double-Submit") is None
+    assert offer.matches.count() == 1
