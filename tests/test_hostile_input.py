@@ -28,7 +28,7 @@ from .test_authorization_matrix import ALL_NAMES, rule_for
 
 MARKERS = ["<script>hostile()</script>", '"><img src=x onerror=hostile()>']
 PROJECT_APPS = ["mutualaid", "needs", "offers", "freestore", "meetings"]
-EXAMPLES = 15
+EXAMPLES = 30
 TRIED = Counter()
 
 nasty_text = st.one_of(
