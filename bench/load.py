@@ -12,6 +12,7 @@ Bench neighbors are bench-neighbor-N@example.org in the configured database.
 
 import argparse
 import http.client
+import json
 import os
 import random
 import re
@@ -42,6 +43,8 @@ class Step:
     method: str
     path: str
     form: dict | None = None  # for POST: fields besides the CSRF token; "{name}" is unique
+    # Paths and fields may also name the bench fixtures: {meeting}, {item}, {category},
+    # {area}, and this neighbor's own {match}.
     expect: tuple = (200, 302)
     headers: dict = field(default_factory=dict)
 
@@ -75,6 +78,53 @@ JOURNEYS = [
     browse("lending shelf", "/store/shelf/", 1),
     browse("decisions", "/meetings/decisions/", 1),
     browse("my needs", "/needs/mine/", 1),
+    Journey(
+        "post a need",
+        1,
+        [
+            Step("GET", "/needs/new/"),
+            Step(
+                "POST",
+                "/needs/new/",
+                {
+                    "title": "{name} needs a winter coat",
+                    "details": "Any evening.",
+                    "urgency": "whenever",
+                    "category": "{category}",
+                    "area": "{area}",
+                    "visibility": "neighbors",
+                },
+                # Past 10 posts an hour a neighbor gets the friendly limit page, by design.
+                expect=(302, 429),
+            ),
+        ],
+    ),
+    Journey(
+        "message",
+        2,
+        [
+            Step("GET", "/needs/matches/{match}/"),
+            Step("POST", "/needs/matches/{match}/", {"body": "{name}: Saturday works?"}),
+        ],
+    ),
+    Journey(
+        "store give-away",
+        1,
+        [
+            Step("GET", "/store/basket/"),
+            Step("POST", "/store/basket/add/", {"item": "{item}", "quantity": "1"}, (302,)),
+            Step("GET", "/store/basket/"),
+            Step("POST", "/store/basket/check-out/", {}, (302,)),
+        ],
+    ),
+    Journey(
+        "RSVP",
+        1,
+        [
+            Step("GET", "/meetings/{meeting}/"),
+            Step("POST", "/meetings/{meeting}/rsvp/", {"answer": "going"}, (302,)),
+        ],
+    ),
     Journey(
         "profile save",
         1,
@@ -218,6 +268,58 @@ for n in range({count}):
     return [f"bench-neighbor-{n}@example.org" for n in range(count)]
 
 
+FIXTURES: dict = {}
+
+FIXTURES_CODE = """
+import datetime, json, django, os
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mutualaid.settings")
+django.setup()
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from freestore import services as store
+from freestore.models import Item, Store
+from meetings.models import Meeting
+from mutualaid.models import Area, Category, User
+from needs.models import Match
+from offers.models import Offer
+people = list(User.objects.filter(email__startswith="bench-neighbor-").order_by("pk"))
+volunteers = Group.objects.get(name="Store volunteer")
+for person in people:
+    person.groups.add(volunteers)
+area = Area.objects.order_by("order").first() or Area.objects.create(name="Bench", slug="bench")
+category = Category.objects.get(slug="clothing-household")
+place = Store.objects.get_or_create(
+    slug="bench-store", defaults={"name": "Bench store", "area": area, "place": "Hall"})[0]
+item = store.item_find_or_create(
+    store=place, name="Bench tins", condition="good", category=category)
+if item.quantity < 100_000:
+    store.stock_intake(lines=[(item, 1_000_000)], by=people[0])
+start = timezone.now() + datetime.timedelta(days=7)
+meeting = Meeting.objects.get_or_create(title="Bench meeting", defaults={
+    "starts_at": start, "ends_at": start + datetime.timedelta(hours=2), "area": area,
+    "place_name": "Hall", "status": Meeting.Status.PUBLISHED})[0]
+matches = {}
+for n, person in enumerate(people):
+    other = people[(n + 1) % len(people)]
+    offer = Offer.objects.get_or_create(owner=other, title=f"Bench offer from {other.pk}",
+        defaults={"details": "Bench", "category": category, "area": area, "ongoing": True})[0]
+    match = Match.objects.filter(requester=person, offer=offer).first() or Match.objects.create(
+        requester=person, recipient=other, offer=offer, status=Match.Status.ACCEPTED)
+    matches[person.email] = match.pk
+print(json.dumps({"meeting": meeting.pk, "item": item.pk, "category": category.pk,
+    "area": area.pk, "matches": matches}))
+"""
+
+
+def create_fixtures() -> dict:
+    """A store item with plenty of stock, a published meeting, and an accepted match for each
+    bench neighbor (with the next one), so the write journeys have something to act on."""
+    out = subprocess.run(
+        [PYTHON, "-c", FIXTURES_CODE], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 # --- A neighbor -----------------------------------------------------------------------------
 
 
@@ -295,22 +397,34 @@ class Neighbor:
             time.sleep(1)
         return False
 
+    def fill(self, text: str) -> str:
+        for key, value in {
+            **FIXTURES,
+            "match": FIXTURES.get("matches", {}).get(self.email),
+        }.items():
+            if isinstance(value, (int, str)):
+                text = text.replace("{" + key + "}", str(value))
+        return text
+
     def walk(self, journey: Journey) -> None:
         html = ""
         for step in journey.steps:
+            path = self.fill(step.path)
             if step.method == "GET":
                 status, html = self.request(
-                    journey.name, "GET", step.path, expect=step.expect, extra=step.headers
+                    journey.name, "GET", path, expect=step.expect, extra=step.headers
                 )
                 if status != 200:
                     return
             else:
                 self.writes += 1
                 value = f"Bench {self.index} w{self.writes}"
-                form = {k: v.replace("{name}", value) for k, v in (step.form or {}).items()}
+                form = {
+                    k: self.fill(v.replace("{name}", value)) for k, v in (step.form or {}).items()
+                }
                 form["csrfmiddlewaretoken"] = self.csrf_token(html)
                 self.attempted.append((time.monotonic(), value))
-                status, _ = self.request(journey.name, "POST", step.path, form, step.expect)
+                status, _ = self.request(journey.name, "POST", path, form, step.expect)
                 if status in step.expect:
                     self.acknowledged.append((time.monotonic(), value))
 
@@ -393,6 +507,7 @@ def main() -> int:
     journeys = JOURNEYS + [browse(path, path) for path in args.get]
 
     emails = create_neighbors(args.neighbors)
+    FIXTURES.update(create_fixtures())
     with redis_server() as redis_url:
         env = production_env({"REDIS_URL": redis_url} if redis_url else {})
         with gunicorn(env) as port:
