@@ -11,6 +11,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Languages a neighbor can say they speak, so others know how to reach them.
 SPOKEN_LANGUAGES = [
@@ -71,7 +72,7 @@ SEEDED_CATEGORY_NAMES = {
     "repairs": _("Repairs & trades"),
     "transport": _("Transport & errands"),
     "learning": _("Learning & books"),
-    "other": _("Other"),
+    "other": pgettext_lazy("category", "Other"),
 }
 
 
@@ -302,7 +303,7 @@ class ModerationAction(models.Model):
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
     # A snapshot, so the log still reads well if the item is later deleted.
-    target_label = models.CharField(_("item"), max_length=200, blank=True)
+    target_label = models.CharField(pgettext_lazy("moderation", "item"), max_length=200, blank=True)
     target_user = models.ForeignKey(
         User,
         verbose_name=_("account"),

@@ -347,3 +347,12 @@ def test_a_second_item_with_the_same_name_size_and_condition_is_a_message(volunt
     assert "already has an item with that name" in response.content.decode()
     other.refresh_from_db()
     assert other.name == "Scarf"
+
+
+def test_the_item_column_reads_as_a_store_item_in_spanish(volunteer_client):
+    """The core's moderation "Item" must not stand in for the store's own translation."""
+    ItemFactory(stock=1)
+    body = volunteer_client.get(
+        reverse("freestore:items"), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert '<th scope="col">Artículo</th>' in body
