@@ -28,6 +28,10 @@ SEARCH_CONFIG = "hub_english"
 
 MAX_WORDS = 6
 PER_WORD = 40
+# The rarest words of a draft say the most about it, so they bring PER_WORD candidates each;
+# the draft's other words bring a few, which keeps a long draft as cheap as a short one.
+RAREST_WORDS = 2
+PER_OTHER_WORD = 10
 TYPO_PER_WORD = 20
 TYPO_WORDS = 3
 TYPO_THRESHOLD = 0.3
@@ -388,10 +392,11 @@ def _per_word(base, words: list[str], lexemes, per_word: int) -> list[tuple[int,
 
 
 def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, list]:
-    """SQL for (pk, word index) of the freshest `per_word` posts containing each word.
+    """SQL for (pk, word index) of the freshest posts containing each word.
 
+    The RAREST_WORDS rarest words bring `per_word` posts each, the others PER_OTHER_WORD.
     Two ways to find them, chosen per word from how common it is. A common word: walk the
-    newest-first index and stop after `per_word` hits (cheap, hits are dense). A rare word:
+    newest-first index and stop after enough hits (cheap, hits are dense). A rare word:
     take every hit from the GIN index, then keep the newest (cheap, hits are few). The
     planner can't tell which a word is from a LIMIT query, so we choose (OFFSET 0 keeps the
     GIN path from being rewritten into the slow newest-first walk).
@@ -399,7 +404,7 @@ def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, 
     rows, frequencies = lexeme_frequencies(base.model._meta.db_table)
     newest = base.filter(
         search=SearchQuery(_SENTINEL, search_type="plain", config=SEARCH_CONFIG)
-    ).values_list("pk")[:per_word]
+    ).values_list("pk")
     every = (
         base.order_by()
         .filter(search=SearchQuery(_SENTINEL, search_type="plain", config=SEARCH_CONFIG))
@@ -409,21 +414,29 @@ def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, 
     for name, queryset in (("newest", newest), ("every", every)):
         sql, params = queryset.query.sql_with_params()
         compiled[name] = (sql, list(params), list(params).index(_SENTINEL))
+    shares = [
+        max((frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]), default=0.0)
+        for word in words
+    ]
+    rarest = set(sorted(range(len(words)), key=lambda index: shares[index])[:RAREST_WORDS])
     parts, all_params = [], []
     for index, word in enumerate(words):
-        share = max((frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]), default=0.0)
-        common = share * share * rows >= per_word
+        share = shares[index]
+        limit = per_word if index in rarest else min(per_word, PER_OTHER_WORD)
+        common = share * share * rows >= limit
         sql, params, position = compiled["newest" if common else "every"]
         word_params = list(params)
         word_params[position] = word
         all_params.extend(word_params)
-        # `sql` is compiled by Django with placeholders; `index` and `per_word` are ints.
+        # `sql` is compiled by Django with placeholders; `index` and `limit` are ints.
         if common:
-            parts.append(f"(SELECT t.pk AS pk, {index:d} FROM ({sql}) t)")  # noqa: S608
+            parts.append(
+                f"(SELECT t.pk AS pk, {index:d} FROM ({sql} LIMIT {limit:d}) t)"  # noqa: S608
+            )
         else:
             parts.append(
                 f"(SELECT t.pk AS pk, {index:d} FROM ({sql} OFFSET 0) t"  # noqa: S608
-                f" ORDER BY t.created DESC LIMIT {per_word:d})"
+                f" ORDER BY t.created DESC LIMIT {limit:d})"
             )
     return " UNION ALL ".join(parts), all_params
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mutualaid import roles
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment
+from mutualaid.htmx import render_page_or_fragment, wants_fragment
 from mutualaid.ratelimit import rate_limited
 from offers.models import Offer
 from offers.services import PostError, post_renew, post_withdraw
@@ -123,8 +123,10 @@ def _need_form(request, need):
                     else _("Your need is saved."),
                 )
                 return redirect(need)
+    elif wants_fragment(request):
+        # The live panel asking what fits the draft so far: only the suggestions are sent back.
+        form = None
     else:
-        # A GET with values is the live panel asking what fits the draft so far.
         form = NeedForm(instance=need, user=request.user, initial=request.GET.dict())
     draft = request.POST if request.method == "POST" else request.GET
     context = {

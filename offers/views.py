@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mutualaid import roles
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment
+from mutualaid.htmx import render_page_or_fragment, wants_fragment
 from mutualaid.ratelimit import rate_limited
 
 from .forms import OfferFilterForm, OfferForm
@@ -74,8 +74,10 @@ def _offer_form(request, offer):
             else:
                 messages.success(request, _("Your offer is saved."))
             return redirect(offer)
+    elif wants_fragment(request):
+        # The live panel asking what fits the draft so far: only the suggestions are sent back.
+        form = None
     else:
-        # A GET with values is the live panel asking what fits the draft so far.
         form = OfferForm(instance=offer, user=request.user, initial=request.GET.dict())
     draft = request.POST if request.method == "POST" else request.GET
     context = {
