@@ -18,6 +18,23 @@ class NeedsConfig(AppConfig):
             needs = needs.exclude(owner=viewer)
         return needs
 
+    def ask_about_need(self, *, need_id, offer, by):
+        """The offer form's "Ask about this" (called by offers.services.need_ask)."""
+        from django.utils.translation import gettext
+
+        from offers.services import AskRefused
+
+        from .models import Need
+        from .services import MatchError, match_propose
+
+        need = Need.objects.visible().filter(pk=need_id).first()
+        try:
+            if need is None:
+                raise MatchError(gettext("That need is no longer here."))
+            return match_propose(by=by, need=need, offer=offer)
+        except MatchError as error:
+            raise AskRefused(str(error)) from error
+
     def home_section(self, request):
         from .models import Need
 

@@ -1,7 +1,9 @@
-"""Writes on posts that both sides share: withdraw and renew. Owner only."""
+"""Writes on posts that both sides share: withdraw and renew (owner only), and asking about
+a need from the offer form."""
 
 import datetime
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,3 +43,23 @@ def post_renew(*, post, by):
         post.reminded_on = None
         post.save(update_fields=["expires_on", "reminded_on", "updated"])
     return post
+
+
+class AskRefused(Exception):
+    """An ask that can't happen; the message tells the neighbor why, plainly."""
+
+
+def need_ask(*, need_id: int | None, offer, by):
+    """`by` offers their saved `offer` to the neighbor who posted need `need_id`.
+
+    Returns the match (the need's owner is told, as with any ask) or raises AskRefused.
+    Matches belong to the needs app, which sits on top of this one and can't be imported
+    here, so the app that owns them takes the ask through its AppConfig
+    `ask_about_need(*, need_id, offer, by)`, the way mutualaid.ranking.counterpart_posts
+    finds each side's posts.
+    """
+    for config in apps.get_app_configs():
+        hook = getattr(config, "ask_about_need", None)
+        if callable(hook):
+            return hook(need_id=need_id, offer=offer, by=by)
+    raise LookupError("No app takes asks about needs.")

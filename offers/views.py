@@ -1,8 +1,10 @@
-"""Pages of the offers app: list, detail, share, edit, withdraw, renew."""
+"""Pages of the offers app: list, detail, share, edit (asking about a need at once), withdraw,
+renew."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,7 +16,7 @@ from mutualaid.ratelimit import rate_limited
 
 from .forms import OfferFilterForm, OfferForm
 from .models import Offer
-from .services import PostError, post_renew, post_withdraw
+from .services import AskRefused, PostError, need_ask, post_renew, post_withdraw
 from .suggest import filtered, paginate, query_without_page, suggest_for_draft, suggest_for_post
 
 
@@ -68,12 +70,33 @@ def _offer_form(request, offer):
     if request.method == "POST":
         form = OfferForm(request.POST, instance=offer, user=request.user)
         if form.is_valid():
-            offer = form.save()
-            if creating:
-                messages.success(request, _("Your offer is up. Thank you for sharing."))
+            ask_need = request.POST.get("ask_need")
+            try:
+                with transaction.atomic():
+                    offer = form.save()
+                    match = None
+                    if ask_need:
+                        match = need_ask(need_id=_int(ask_need), offer=offer, by=request.user)
+            except AskRefused as error:
+                # Nothing was saved; the form keeps what was typed.
+                messages.error(request, str(error))
             else:
-                messages.success(request, _("Your offer is saved."))
-            return redirect(offer)
+                if match is not None:
+                    messages.success(
+                        request,
+                        (
+                            _("Your offer is up and %(name)s has been asked.")
+                            if creating
+                            else _("Your offer is saved and %(name)s has been asked.")
+                        )
+                        % {"name": match.recipient},
+                    )
+                    return redirect(match)
+                if creating:
+                    messages.success(request, _("Your offer is up. Thank you for sharing."))
+                else:
+                    messages.success(request, _("Your offer is saved."))
+                return redirect(offer)
     elif wants_fragment(request):
         # The live panel asking what fits the draft so far: only the suggestions are sent back.
         form = None
@@ -87,6 +110,13 @@ def _offer_form(request, offer):
         "suggestions": suggest_for_draft(draft, offer, other_side="need", viewer=request.user),
     }
     return render_page_or_fragment(request, "offers/offer_form.html", "suggestions", context)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @login_required

@@ -1,10 +1,12 @@
 """Offer pages: the list and its filters, posting with suggestions, owner-only actions."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from mutualaid.tests.factories import AreaFactory, CategoryFactory, UserFactory
-from needs.tests.factories import NeedFactory
+from needs.models import Match, Need
+from needs.tests.factories import MatchFactory, NeedFactory
 from offers.models import Offer
 from offers.tests.factories import OfferFactory
 
@@ -59,6 +61,141 @@ def test_the_offer_form_suggests_needs_while_typing(client):
         reverse("offers:create"), {"title": "jackets winter"}, headers={"HX-Request": "true"}
     )
     assert "Winter coat for my son" in response.content.decode()
+
+
+def offer_data(**extra):
+    category, area = CategoryFactory(), AreaFactory()
+    return {
+        "title": "Kids winter jackets",
+        "details": "Three warm jackets, sizes 6-10.",
+        "kind": "things",
+        "category": category.pk,
+        "area": area.pk,
+        "visibility": "neighbors",
+        **extra,
+    }
+
+
+def offer_form_html(body):
+    """The offer form itself, without the header's forms."""
+    return body.split('<form method="post" class="two-col"', 1)[1].split("</form>", 1)[0]
+
+
+def test_the_offer_form_panel_can_ask_about_each_need_while_typing(client):
+    need = NeedFactory(title="Winter coat for my son")
+    client.force_login(UserFactory())
+    response = client.get(
+        reverse("offers:create"), {"title": "winter jackets"}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert "Winter coat for my son" in body and "<form" not in body
+    assert f'name="ask_need" value="{need.pk}"' in body and "Ask about this" in body
+
+
+def test_without_javascript_the_ask_button_sends_the_offer_form(client):
+    need = NeedFactory(title="Winter coat for my son")
+    client.force_login(UserFactory())
+    page = client.get(reverse("offers:create"), {"title": "winter jackets"}).content.decode()
+    assert f'name="ask_need" value="{need.pk}"' in offer_form_html(page)
+
+
+def test_asking_from_the_panel_posts_the_offer_and_asks_at_once(client):
+    need = NeedFactory(title="Winter coat for my son")
+    me = UserFactory(display_name="Jun")
+    client.force_login(me)
+    response = client.post(reverse("offers:create"), offer_data(ask_need=need.pk), follow=True)
+    offer = Offer.objects.get()
+    match = Match.objects.get()
+    assert response.redirect_chain[-1][0] == match.get_absolute_url()
+    assert offer.owner == me and offer.title == "Kids winter jackets"
+    assert match.offer == offer and match.need == need
+    assert match.requester == me and match.recipient == need.owner
+    body = response.content.decode()
+    assert f"Your offer is up and {need.owner} has been asked." in body
+    assert mail.outbox[-1].to == [need.owner.email]
+    assert "Jun asked about" in mail.outbox[-1].subject
+
+
+def test_the_owner_asks_about_a_need_while_editing_their_offer(client):
+    need = NeedFactory()
+    offer = OfferFactory(title="Old title", ongoing=True)
+    client.force_login(offer.owner)
+    data = offer_data(title="Soup every Sunday", ongoing="on", ask_need=need.pk)
+    response = client.post(reverse("offers:edit", args=[offer.pk]), data)
+    match = Match.objects.get()
+    offer.refresh_from_db()
+    assert response.url == match.get_absolute_url()
+    assert offer.title == "Soup every Sunday" and match.offer == offer and match.need == need
+
+
+@pytest.mark.parametrize(
+    ("need_kind", "said"),
+    [
+        ("mine", "your own post, so there is nobody to ask"),
+        ("met", "This need is no longer open"),
+        ("hidden", "That need is no longer here"),
+        ("gone", "That need is no longer here"),
+    ],
+)
+def test_a_refused_ask_saves_nothing_and_keeps_what_was_typed(client, need_kind, said):
+    me = UserFactory()
+    need_id = {
+        "mine": lambda: NeedFactory(owner=me).pk,
+        "met": lambda: NeedFactory(status=Need.Status.MET).pk,
+        "hidden": lambda: NeedFactory(hidden=True).pk,
+        "gone": lambda: "not-a-need",
+    }[need_kind]()
+    client.force_login(me)
+    response = client.post(reverse("offers:create"), offer_data(ask_need=need_id))
+    assert response.status_code == 200
+    assert not Offer.objects.exists() and not Match.objects.exists()
+    body = response.content.decode()
+    assert said in body
+    assert "Kids winter jackets" in body and "Three warm jackets, sizes 6-10." in body
+    assert not mail.outbox
+
+
+def test_asking_twice_about_the_same_need_leaves_the_offer_unchanged(client):
+    need = NeedFactory()
+    offer = OfferFactory(title="Soup every Sunday", ongoing=True)
+    MatchFactory(need=need, offer=offer, requester=offer.owner, recipient=need.owner)
+    client.force_login(offer.owner)
+    data = offer_data(title="Changed title", ongoing="on", ask_need=need.pk)
+    response = client.post(reverse("offers:edit", args=[offer.pk]), data)
+    offer.refresh_from_db()
+    assert (
+        response.status_code == 200 and "You already asked about this" in response.content.decode()
+    )
+    assert offer.title == "Soup every Sunday" and Match.objects.count() == 1
+
+
+def test_a_form_with_mistakes_keeps_what_was_typed_and_asks_nobody(client):
+    need = NeedFactory(title="Winter coat for my son")
+    client.force_login(UserFactory())
+    data = offer_data(ask_need=need.pk)
+    del data["category"]
+    response = client.post(reverse("offers:create"), data)
+    body = response.content.decode()
+    assert response.status_code == 200 and "This field is required" in body
+    assert "Kids winter jackets" in body and "Three warm jackets, sizes 6-10." in body
+    assert not Offer.objects.exists() and not Match.objects.exists()
+
+
+def test_logged_out_visitors_cannot_post_an_offer_and_ask(client):
+    need = NeedFactory()
+    response = client.post(reverse("offers:create"), offer_data(ask_need=need.pk))
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+    assert not Offer.objects.exists() and not Match.objects.exists()
+
+
+def test_neighbor_cannot_ask_with_someone_elses_offer(client):
+    need, offer = NeedFactory(), OfferFactory(title="Old title")
+    client.force_login(UserFactory())
+    data = offer_data(title="Hijacked", ask_need=need.pk)
+    response = client.post(reverse("offers:edit", args=[offer.pk]), data)
+    offer.refresh_from_db()
+    assert response.status_code == 403
+    assert offer.title == "Old title" and not Match.objects.exists()
 
 
 def test_neighbor_cannot_edit_or_withdraw_someone_elses_offer(client):
