@@ -38,7 +38,8 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
             else:
                 raise MatchError(_("That's your own post, so there is nobody to ask."))
 
-            if need is not None and not need.is_open:
+            # A post a moderator hid can't be asked about, whatever link or form points at it.
+            if need is not None and (need.hidden or not need.is_open):
                 raise MatchError(_("This need is no longer open."))
             if offer is not None:
                 if offer.status == Offer.Status.SPOKEN_FOR:
@@ -48,7 +49,7 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
                             "spoken for. If it falls through it will open again."
                         )
                     )
-                if not offer.is_open:
+                if offer.hidden or not offer.is_open:
                     raise MatchError(_("This offer is no longer available."))
             duplicate = Match.objects.active().filter(
                 requester=by, need=need, offer=offer, recipient=recipient

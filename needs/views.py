@@ -101,7 +101,7 @@ def _need_form(request, need):
                     need = form.save()
                     match = None
                     if ask_offer:
-                        offer = Offer.objects.filter(pk=_int(ask_offer)).first()
+                        offer = Offer.objects.visible().filter(pk=_int(ask_offer)).first()
                         if offer is None:
                             raise MatchError(_("That offer is no longer here."))
                         match = services.match_propose(by=request.user, need=need, offer=offer)
@@ -183,9 +183,9 @@ def ask(request):
         return redirect("needs:list")
     need = offer = None
     if form.cleaned_data.get("need"):
-        need = get_object_or_404(Need, pk=form.cleaned_data["need"])
+        need = get_object_or_404(Need.objects.visible(), pk=form.cleaned_data["need"])
     if form.cleaned_data.get("offer"):
-        offer = get_object_or_404(Offer, pk=form.cleaned_data["offer"])
+        offer = get_object_or_404(Offer.objects.visible(), pk=form.cleaned_data["offer"])
     try:
         match = services.match_propose(
             by=request.user, need=need, offer=offer, message=form.cleaned_data["message"]

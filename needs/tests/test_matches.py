@@ -46,6 +46,16 @@ def test_you_cannot_ask_yourself():
         services.match_propose(by=need.owner, need=need)
 
 
+@pytest.mark.parametrize("side", ["need", "offer"])
+def test_a_post_a_moderator_hid_cannot_be_asked_about(client, side):
+    post = NeedFactory(hidden=True) if side == "need" else OfferFactory(hidden=True)
+    client.force_login(UserFactory())
+    response = client.post(reverse("needs:ask"), {side: post.pk}, follow=True)
+    assert not Match.objects.exists()
+    assert not mail.outbox
+    assert response.status_code in (200, 404)
+
+
 def test_asking_twice_is_refused_plainly():
     need = NeedFactory()
     helper = UserFactory()
