@@ -125,3 +125,13 @@ def test_spanish_admin_labels_the_record_acta_and_the_time_box_minutos(client, o
     ).content.decode()
     assert re.search(r'<label[^>]*for="id_time_box_minutes">\s*Minutos:?\s*</label>', item_page)
     assert re.search(r'<label for="id_minutes">\s*Acta de este punto:?\s*</label>', item_page)
+
+
+def test_spanish_decision_log_pages_read_more_recent_and_older(client):
+    DecisionFactory.create_batch(21)
+    first = client.get(reverse("meetings:decisions"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert re.search(r'<a href="\?page=2">\s*Más antiguas\s*</a>', first)
+    second = client.get(
+        reverse("meetings:decisions"), {"page": 2}, HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert re.search(r'<a href="\?page=1">\s*Más recientes\s*</a>', second)
