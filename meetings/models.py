@@ -18,6 +18,7 @@ from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mutualaid.models import SPOKEN_LANGUAGES, Area
 
@@ -100,7 +101,7 @@ class Meeting(models.Model):
     organizers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("organizers"), related_name="organized_meetings"
     )
-    minutes = models.TextField(_("minutes"), blank=True)
+    minutes = models.TextField(pgettext_lazy("meeting record", "minutes"), blank=True)
     attendance_count = models.PositiveIntegerField(_("how many people came"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -185,7 +186,9 @@ class AgendaItem(models.Model):
     title = models.CharField(_("title"), max_length=160)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.DISCUSSION)
-    time_box_minutes = models.PositiveSmallIntegerField(_("minutes"), default=10)
+    time_box_minutes = models.PositiveSmallIntegerField(
+        pgettext_lazy("duration", "minutes"), default=10
+    )
     facilitator = models.CharField(
         _("facilitator"),
         max_length=80,
@@ -202,7 +205,7 @@ class AgendaItem(models.Model):
         related_name="proposed_agenda_items",
     )
     decline_reason = models.TextField(_("why not this time"), blank=True)
-    minutes = models.TextField(_("minutes for this item"), blank=True)
+    minutes = models.TextField(pgettext_lazy("meeting record", "minutes for this item"), blank=True)
     # Open needs by category and area when the item was added (see needs_snapshot.py).
     needs_snapshot = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

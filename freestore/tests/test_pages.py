@@ -356,3 +356,17 @@ def test_the_item_column_reads_as_a_store_item_in_spanish(volunteer_client):
         reverse("freestore:items"), HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
     assert '<th scope="col">Artículo</th>' in body
+
+
+def test_the_store_speaks_latin_american_spanish(client, volunteer_client):
+    thing = ThingFactory()
+    body = client.get(
+        reverse("freestore:thing_detail", args=[thing.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "Inicia sesión para pedirlo prestado o anotarte en la lista de espera." in body
+    assert "Sin costos ni depósitos." in body
+    basket = volunteer_client.get(
+        reverse("freestore:basket"), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert '<h2 id="basket-heading">Canasta</h2>' in basket
+    assert "cesta" not in basket.lower()

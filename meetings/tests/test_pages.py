@@ -1,5 +1,7 @@
 """Public pages: anyone can read published meetings, agendas, minutes and decisions."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -95,3 +97,41 @@ def test_meeting_pages_speak_spanish(client):
     assert "20 de 90 minutos previstos." in text
     text = client.get(reverse("meetings:decisions"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Decisiones de la red" in text
+
+
+def test_spanish_meeting_page_calls_the_record_acta_and_the_time_box_minutos(client):
+    meeting = MeetingFactory(minutes="Nos reunimos y conversamos.")
+    AgendaItemFactory(meeting=meeting, time_box_minutes=20, minutes="Se habló del huerto.")
+    text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<h2 id="minutes-title">Acta</h2>' in text
+    assert "<h4>Acta</h4>" in text
+    assert "20 minutos" in text
+    assert "20 de 90 minutos previstos." in text
+
+
+def test_spanish_admin_labels_the_record_acta_and_the_time_box_minutos(client, organizer):
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting)
+    organizer.is_staff = True
+    organizer.save()
+    client.force_login(organizer)
+    meeting_page = client.get(
+        reverse("admin:meetings_meeting_change", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert re.search(r'<label for="id_minutes">\s*Acta:?\s*</label>', meeting_page)
+    assert re.search(r'<th class="[^"]*column-time_box_minutes[^"]*">\s*Minutos', meeting_page)
+    item_page = client.get(
+        reverse("admin:meetings_agendaitem_change", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert re.search(r'<label[^>]*for="id_time_box_minutes">\s*Minutos:?\s*</label>', item_page)
+    assert re.search(r'<label for="id_minutes">\s*Acta de este punto:?\s*</label>', item_page)
+
+
+def test_spanish_decision_log_pages_read_more_recent_and_older(client):
+    DecisionFactory.create_batch(21)
+    first = client.get(reverse("meetings:decisions"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert re.search(r'<a href="\?page=2">\s*Más antiguas\s*</a>', first)
+    second = client.get(
+        reverse("meetings:decisions"), {"page": 2}, HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert re.search(r'<a href="\?page=1">\s*Más recientes\s*</a>', second)

@@ -47,6 +47,7 @@ def test_spanish_speakers_get_spanish_pages(client):
     assert '<html lang="es">' in body
     assert "Saltar al contenido principal" in body
     assert "Solidaridad, no caridad." in body
+    assert ">Iniciar sesión</a>" in body
 
 
 def test_role_required_lets_duty_holders_in_and_refuses_others():
