@@ -32,6 +32,9 @@ PER_WORD = 40
 # the draft's other words bring a few, which keeps a long draft as cheap as a short one.
 RAREST_WORDS = 2
 PER_OTHER_WORD = 10
+# The category and area boosts make a neighbor's post in the same category and area a strong
+# fit, so the freshest of those sharing any word are always candidates too.
+PER_LOCAL = 20
 TYPO_PER_WORD = 20
 TYPO_WORDS = 3
 TYPO_THRESHOLD = 0.3
@@ -266,7 +269,14 @@ def rank(
 
     if searchable:
         # The usual case in one round trip: candidates and scoring in a single statement.
-        sql, params = _per_word_sql(queryset.order_by("-created"), searchable, lexemes, PER_WORD)
+        sql, params = _per_word_sql(
+            queryset.order_by("-created"),
+            searchable,
+            lexemes,
+            PER_WORD,
+            category_id=category_id,
+            area_id=area_id,
+        )
         posts = best_of(RawSQL(f"SELECT c.pk FROM ({sql}) c", params))  # noqa: S608, S611
         matched = set().union(*(post.all_lexemes for post in posts))
         unmatched = [
@@ -384,17 +394,21 @@ def lexeme_frequencies(table: str) -> tuple[float, dict[str, float]]:
 
 
 def _per_word(base, words: list[str], lexemes, per_word: int) -> list[tuple[int, int]]:
-    """(pk, word index) of the freshest `per_word` posts containing each word: one round trip."""
+    """(pk, word index) of the freshest posts containing each word: one round trip."""
     sql, params = _per_word_sql(base, words, lexemes, per_word)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, list]:
+def _per_word_sql(
+    base, words: list[str], lexemes, per_word: int, *, category_id=None, area_id=None
+) -> tuple[str, list]:
     """SQL for (pk, word index) of the freshest posts containing each word.
 
     The RAREST_WORDS rarest words bring `per_word` posts each, the others PER_OTHER_WORD.
+    Given a category and an area, the PER_LOCAL freshest posts in both that hold any of the
+    words come too, with word index -1 (an index on category, area and date finds them).
     Two ways to find them, chosen per word from how common it is. A common word: walk the
     newest-first index and stop after enough hits (cheap, hits are dense). A rare word:
     take every hit from the GIN index, then keep the newest (cheap, hits are few). The
@@ -411,9 +425,14 @@ def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, 
         .values_list("pk", "created")
     )
     compiled = {}
-    for name, queryset in (("newest", newest), ("every", every)):
-        sql, params = queryset.query.sql_with_params()
-        compiled[name] = (sql, list(params), list(params).index(_SENTINEL))
+
+    def compile_once(name, queryset):
+        # Compiling is a good part of a suggestion's cost: only what a draft uses.
+        if name not in compiled:
+            sql, params = queryset.query.sql_with_params()
+            compiled[name] = (sql, list(params), list(params).index(_SENTINEL))
+        return compiled[name]
+
     shares = [
         max((frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]), default=0.0)
         for word in words
@@ -424,7 +443,9 @@ def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, 
         share = shares[index]
         limit = per_word if index in rarest else min(per_word, PER_OTHER_WORD)
         common = share * share * rows >= limit
-        sql, params, position = compiled["newest" if common else "every"]
+        sql, params, position = (
+            compile_once("newest", newest) if common else compile_once("every", every)
+        )
         word_params = list(params)
         word_params[position] = word
         all_params.extend(word_params)
@@ -438,6 +459,15 @@ def _per_word_sql(base, words: list[str], lexemes, per_word: int) -> tuple[str, 
                 f"(SELECT t.pk AS pk, {index:d} FROM ({sql} OFFSET 0) t"  # noqa: S608
                 f" ORDER BY t.created DESC LIMIT {limit:d})"
             )
+    if category_id is not None and area_id is not None and words:
+        local = base.filter(
+            category_id=category_id,
+            area_id=area_id,
+            search=SearchQuery(" or ".join(words), search_type="websearch", config=SEARCH_CONFIG),
+        ).values_list("pk")[:PER_LOCAL]
+        sql, params = local.query.sql_with_params()
+        parts.append(f"(SELECT t.pk AS pk, -1 FROM ({sql}) t)")  # noqa: S608
+        all_params.extend(params)
     return " UNION ALL ".join(parts), all_params
 
 
@@ -465,7 +495,8 @@ def _candidates(queryset, searchable, lexemes, words, category_id, area_id):
     if searchable:
         for pk, index in _per_word(base, searchable, lexemes, PER_WORD):
             ids.append(pk)
-            found.add(searchable[index])
+            if index >= 0:
+                found.add(searchable[index])
     # Trigram fallback: when the words found little, those that found nothing by their stem
     # may be misspelled, so ask the trigram index of titles for near spellings.
     searchable_set = set(searchable)

@@ -138,6 +138,12 @@ class Post(Reportable):
                 name=f"{prefix}_open_recent",
                 condition=Q(status="open"),
             ),
+            # Matching's "same category and area" candidates, newest first.
+            models.Index(
+                fields=["category", "area", "-created"],
+                name=f"{prefix}_open_local",
+                condition=Q(status="open"),
+            ),
         ]
 
 

@@ -141,3 +141,14 @@ def test_a_draft_with_no_words_suggests_by_category_and_area(clothing):
     OfferFactory(title="Jackets", category=clothing, area=area)
     found = rank(Offer.objects.open(), text="", category=clothing, area=area)
     assert titles(found) == ["Jackets"]
+
+
+def test_a_neighbor_nearby_in_the_same_category_is_found_behind_many_fresher_posts(clothing, tools):
+    """A word shared by more fresh posts than any word brings must not hide the best fit."""
+    home, away = AreaFactory(), AreaFactory()
+    nearby = OfferFactory(title="Warm wool socks", category=clothing, area=home)
+    Offer.objects.filter(pk=nearby.pk).update(created=timezone.now() - datetime.timedelta(days=9))
+    OfferFactory.create_batch(50, title="Warm soup on Sundays", category=tools, area=away)
+    found = rank(Offer.objects.open(), text="warm", category=clothing, area=home)
+    assert found[0].post.pk == nearby.pk
+    assert found[0].reasons[1:] == [f"Same category: {clothing}", f"Same area: {home}"]
