@@ -363,7 +363,6 @@ def _union(querysets) -> list[tuple]:
         return cursor.fetchall()
 
 
-_SENTINEL = "\x00word\x00"
 STATS_SECONDS = 300
 _stats_cache: dict[str, tuple[float, float, dict[str, float]]] = {}
 
@@ -416,23 +415,22 @@ def _per_word_sql(
     GIN path from being rewritten into the slow newest-first walk).
     """
     rows, frequencies = lexeme_frequencies(base.model._meta.db_table)
-    newest = base.filter(
-        search=SearchQuery(_SENTINEL, search_type="plain", config=SEARCH_CONFIG)
-    ).values_list("pk")
-    every = (
+    # The posts `base` allows, compiled once; every branch below reads them as `t`, and
+    # PostgreSQL folds each branch back into one query on the table, so indexes still apply.
+    # (Building a QuerySet per branch cost more than running the branch.)
+    sql, params = (
         base.order_by()
-        .filter(search=SearchQuery(_SENTINEL, search_type="plain", config=SEARCH_CONFIG))
-        .values_list("pk", "created")
+        .values(
+            c_pk=F("pk"),
+            c_created=F("created"),
+            c_category=F("category"),
+            c_area=F("area"),
+            c_search=F("search"),
+        )
+        .query.sql_with_params()
     )
-    compiled = {}
-
-    def compile_once(name, queryset):
-        # Compiling is a good part of a suggestion's cost: only what a draft uses.
-        if name not in compiled:
-            sql, params = queryset.query.sql_with_params()
-            compiled[name] = (sql, list(params), list(params).index(_SENTINEL))
-        return compiled[name]
-
+    posts = f"({sql}) t"
+    has_word = f"t.c_search @@ plainto_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
     shares = [
         max((frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]), default=0.0)
         for word in words
@@ -442,32 +440,25 @@ def _per_word_sql(
     for index, word in enumerate(words):
         share = shares[index]
         limit = per_word if index in rarest else min(per_word, PER_OTHER_WORD)
-        common = share * share * rows >= limit
-        sql, params, position = (
-            compile_once("newest", newest) if common else compile_once("every", every)
-        )
-        word_params = list(params)
-        word_params[position] = word
-        all_params.extend(word_params)
         # `sql` is compiled by Django with placeholders; `index` and `limit` are ints.
-        if common:
+        if share * share * rows >= limit:  # common
             parts.append(
-                f"(SELECT t.pk AS pk, {index:d} FROM ({sql} LIMIT {limit:d}) t)"  # noqa: S608
+                f"(SELECT t.c_pk AS pk, {index:d} FROM {posts} WHERE {has_word}"  # noqa: S608
+                f" ORDER BY t.c_created DESC LIMIT {limit:d})"
             )
         else:
             parts.append(
-                f"(SELECT t.pk AS pk, {index:d} FROM ({sql} OFFSET 0) t"  # noqa: S608
-                f" ORDER BY t.created DESC LIMIT {limit:d})"
+                f"(SELECT u.c_pk AS pk, {index:d} FROM (SELECT t.c_pk, t.c_created FROM {posts}"  # noqa: S608
+                f" WHERE {has_word} OFFSET 0) u ORDER BY u.c_created DESC LIMIT {limit:d})"
             )
+        all_params.extend([*params, word])
     if category_id is not None and area_id is not None and words:
-        local = base.filter(
-            category_id=category_id,
-            area_id=area_id,
-            search=SearchQuery(" or ".join(words), search_type="websearch", config=SEARCH_CONFIG),
-        ).values_list("pk")[:PER_LOCAL]
-        sql, params = local.query.sql_with_params()
-        parts.append(f"(SELECT t.pk AS pk, -1 FROM ({sql}) t)")  # noqa: S608
-        all_params.extend(params)
+        parts.append(
+            f"(SELECT t.c_pk AS pk, -1 FROM {posts} WHERE t.c_category = %s AND t.c_area = %s"  # noqa: S608
+            f" AND t.c_search @@ websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+            f" ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
+        )
+        all_params.extend([*params, int(category_id), int(area_id), " or ".join(words)])
     return " UNION ALL ".join(parts), all_params
 
 
