@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,24 @@ SEEDED_CATEGORY_NAMES = {
 
 # What a deleted account is called wherever its old posts and messages still show.
 FORMER_NEIGHBOR = _("a former neighbor")
+
+
+class TitleWord(models.Model):
+    """A word, as its search lexeme, that some post's title has held.
+
+    Matching looks here for near spellings of a word no title uses ("jaket" → "jacket"). A
+    database trigger on each post table adds the words of every title written (see the
+    `title_words` migrations of needs and offers). Titles are public, the words are never
+    shown, and nothing links a word to a post or a person.
+    """
+
+    word = models.TextField(primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(OpClass("word", name="gin_trgm_ops"), name="titleword_trgm")]
+
+    def __str__(self):
+        return self.word
 
 
 class UserManager(BaseUserManager):

@@ -6,9 +6,14 @@ SEARCH_CONFIG), `category`, `area` and `created`. A `match_boost` annotation, wh
 adds to the score (needs use it for urgency). The core imports no app.
 
 Why it stays fast on a big table: we never rank every row that matches a common word. Each
-draft word brings at most PER_WORD of the freshest posts containing it (a GIN bitmap for
-rare words, a walk down the "open, newest first" index for common ones), typo words bring a
-few trigram neighbours, and only that bounded candidate set is scored.
+draft word brings a bounded number of the freshest posts containing it (a GIN bitmap for
+rare words, a walk down the "open, newest first" index for common ones), the freshest posts
+in the draft's own category and area that share a word come too, and only that bounded
+candidate set is scored, all in one statement.
+
+Typos: a typed word that no title has used is looked up, by trigram similarity, among the
+words titles have used (TitleWord, a few thousand rows); close spellings join the draft as
+extra words. That is one more short query, and only for drafts with such a word.
 """
 
 import re
@@ -16,12 +21,14 @@ import time
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection, transaction
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
 from django.db.models import F, FloatField, Func, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+
+from .models import TitleWord
 
 # A text search configuration made by a migration: English stemming with accents removed.
 SEARCH_CONFIG = "hub_english"
@@ -35,13 +42,16 @@ PER_OTHER_WORD = 10
 # The category and area boosts make a neighbor's post in the same category and area a strong
 # fit, so the freshest of those sharing any word are always candidates too.
 PER_LOCAL = 20
-TYPO_PER_WORD = 20
-TYPO_WORDS = 3
-TYPO_THRESHOLD = 0.3
 NO_WORDS_CANDIDATES = 40
+# Near spellings: a typed word no title has used is looked up among the words titles have
+# used (TitleWord): the trigram index makes a first cut, then the letters must mostly agree.
+TYPO_MIN_LENGTH = 4
+TYPO_SIMILARITY = 0.3
+TYPO_MATCH = 0.8
+TYPO_LOOKUP = 5
+TYPO_SPELLINGS = 2
 
 WEIGHT_TEXT = 1.0
-WEIGHT_TYPO = 0.5
 WEIGHT_CATEGORY = 0.3
 WEIGHT_AREA = 0.2
 WEIGHT_FRESH = 0.1
@@ -71,8 +81,6 @@ RELATED_WORDS = {
     "sofa": ["couch"],
     "couch": ["sofa"],
 }
-TYPO_MATCH = 0.8
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 # websearch_to_tsquery gives these words a meaning; a draft's words are only words.
 _OPERATOR_WORDS = {"or", "and", "not"}
@@ -225,142 +233,118 @@ def rank(
     words = with_related(typed)
     lexemes = word_lexemes(words)
     searchable = [word for word in words if lexemes.get(word)]
+    table = queryset.model._meta.db_table
+    _rows, frequencies = lexeme_frequencies(table)
+    # A typed word too rare to be in the statistics may be misspelled: look for the spellings
+    # titles use (one short query, only when there is such a word).
+    spellings = near_spellings(
+        [
+            word
+            for word in typed
+            if len(word) >= TYPO_MIN_LENGTH
+            and lexemes.get(word)
+            and not lexemes[word] & frequencies.keys()
+        ],
+        lexemes,
+    )
+    known = set().union(*(lexemes[word] for word in searchable))
+    respelled = [
+        spelling for found in spellings.values() for spelling in found if spelling not in known
+    ]
+    respelled = list(dict.fromkeys(respelled))
 
-    query = search_query(" ".join(searchable)) if searchable else None
-    zero = Value(0.0, output_field=FloatField())
-    text_rank = SearchRank(F("search"), query) if query is not None else zero
     # The score as one SQL expression: compiling it is a good part of a suggestion's cost,
     # and a tree of small expressions compiles several times slower.
-    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    quoted = connection.ops.quote_name(table)
     parts = [
-        f"{WEIGHT_FRESH} * GREATEST(0, 1 - EXTRACT(EPOCH FROM (NOW() - {table}.created))"
+        f"{WEIGHT_FRESH} * GREATEST(0, 1 - EXTRACT(EPOCH FROM (NOW() - {quoted}.created))"
         f" / {86400.0 * FRESH_DAYS})"
     ]
     params: list = []
-    if searchable:
-        parts.append(
-            f"{WEIGHT_TEXT} * (1 - EXP(-4 * ts_rank({table}.search,"
-            " websearch_to_tsquery(%s::regconfig, %s))))"
-        )
-        params += [SEARCH_CONFIG, " or ".join(searchable)]
+    if searchable or respelled:
+        any_word, any_params = _any_word_sql(searchable, respelled)
+        parts.append(f"{WEIGHT_TEXT} * (1 - EXP(-4 * ts_rank({quoted}.search, {any_word})))")
+        params += any_params
     if category_id is not None:
-        parts.append(f"CASE WHEN {table}.category_id = %s THEN {WEIGHT_CATEGORY} ELSE 0 END")
+        parts.append(f"CASE WHEN {quoted}.category_id = %s THEN {WEIGHT_CATEGORY} ELSE 0 END")
         params.append(int(category_id))
     if area_id is not None:
-        parts.append(f"CASE WHEN {table}.area_id = %s THEN {WEIGHT_AREA} ELSE 0 END")
+        parts.append(f"CASE WHEN {quoted}.area_id = %s THEN {WEIGHT_AREA} ELSE 0 END")
         params.append(int(area_id))
     score = RawSQL(" + ".join(parts), params, output_field=FloatField())  # noqa: S611
     if "match_boost" in queryset.query.annotations:
-        score = score + Coalesce(F("match_boost"), zero)
-    details = {
-        "all_lexemes": TsvectorLexemes(F("search")),
-        "title_lexemes": TsvectorLexemes(ToTsvector(F("title"))),
-    }
+        score = score + Coalesce(F("match_boost"), Value(0.0, output_field=FloatField()))
 
-    def best_of(candidates):
-        return list(
-            queryset.filter(pk__in=candidates)
-            # Every candidate came from a word it contains, so its text rank is above zero.
-            .annotate(score=score)
-            .select_related("owner", "area", "category")
-            .annotate(**details)
-            .order_by("-score", "-pk")[:limit]
-        )
-
-    if searchable:
-        # The usual case in one round trip: candidates and scoring in a single statement.
-        sql, params = _per_word_sql(
-            queryset.order_by("-created"),
+    base = queryset.order_by("-created")
+    if searchable or respelled:
+        # Candidates and scoring in a single statement.
+        sql, candidate_params = _per_word_sql(
+            base,
             searchable,
             lexemes,
             PER_WORD,
+            exact=respelled,
             category_id=category_id,
             area_id=area_id,
         )
-        posts = best_of(RawSQL(f"SELECT c.pk FROM ({sql}) c", params))  # noqa: S608, S611
-        matched = set().union(*(post.all_lexemes for post in posts))
-        unmatched = [
-            word for word in typed if len(word) >= 4 and lexemes.get(word, set()) - matched
-        ]
-        if len(posts) >= limit or not unmatched:
-            return _suggestions(
-                posts,
-                {post.pk: post.score for post in posts},
-                lexemes,
-                words,
-                [],
-                category_id,
-                area_id,
-                viewer,
-            )
-
-    # Few results and words that found nothing: maybe typos, so look wider.
-    candidate_ids, typo_ids, typo_words = _candidates(
-        queryset, searchable, lexemes, typed, category_id, area_id
-    )
-    if not candidate_ids:
+        candidates = RawSQL(f"SELECT c.pk FROM ({sql}) c", candidate_params)  # noqa: S608, S611
+    elif not typed and (category_id is not None or area_id is not None):
+        # Nothing typed yet: the freshest posts in the chosen category or area.
+        if category_id is not None:
+            base = base.filter(category_id=category_id)
+        if area_id is not None:
+            base = base.filter(area_id=area_id)
+        candidates = base.values("pk")[:NO_WORDS_CANDIDATES]
+    else:
         return []
 
-    scored = queryset.filter(pk__in=candidate_ids).annotate(text_rank=text_rank, score=score)
-
-    if typo_ids:
-        # Near spellings are judged in Python (see typo_closeness), so score in two steps.
-        scores = {}
-        for pk, base_score, rank_value, title in scored.values_list(
-            "pk", "score", "text_rank", "title"
-        ):
-            closeness = typo_closeness(typo_words, title) if pk in typo_ids else 0.0
-            if rank_value > 0 or closeness > 0:
-                scores[pk] = base_score + WEIGHT_TYPO * closeness
-        best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:limit]
-        by_pk = {
-            post.pk: post
-            for post in queryset.filter(pk__in=best)
-            .select_related("owner", "area", "category")
-            .annotate(**details)
-        }
-        posts = [by_pk[pk] for pk in best if pk in by_pk]
-    else:
-        posts = best_of(candidate_ids)
-        scores = {post.pk: post.score for post in posts}
-    return _suggestions(posts, scores, lexemes, words, typo_words, category_id, area_id, viewer)
-
-
-def _suggestions(posts, scores, lexemes, words, typo_words, category_id, area_id, viewer):
+    posts = list(
+        queryset.filter(pk__in=candidates)
+        .annotate(score=score)
+        .select_related("owner", "area", "category")
+        .annotate(
+            all_lexemes=TsvectorLexemes(F("search")),
+            title_lexemes=TsvectorLexemes(ToTsvector(F("title"))),
+        )
+        .order_by("-score", "-pk")[:limit]
+    )
     return [
         Suggestion(
             post=post,
-            score=round(scores[post.pk], 4),
-            reasons=_reasons(post, lexemes, words, typo_words, category_id, area_id, viewer),
+            score=round(post.score, 4),
+            reasons=_reasons(post, lexemes, words, spellings, category_id, area_id, viewer),
         )
         for post in posts
     ]
 
 
-def typo_closeness(typo_words: list[str], title: str) -> float:
-    """How closely a misspelled word matches a word of the title (0 when not close enough).
+def near_spellings(words: list[str], lexemes) -> dict[str, list[str]]:
+    """For each of `words` that no title has used, the close spellings titles have used.
 
-    The trigram index finds candidates generously; this keeps only real near-spellings
-    ("jaket" → "jackets", not "market").
+    Spellings come back as lexemes ("jaket" → ["jacket"]).
     """
-    if not typo_words:
-        return 0.0
-    best = 0.0
-    for title_word in draft_words(title):
-        for word in typo_words:
-            best = max(best, SequenceMatcher(None, word, title_word).ratio())
-    return best if best >= TYPO_MATCH else 0.0
-
-
-def _union(querysets) -> list[tuple]:
-    parts, params = [], []
-    for queryset in querysets:
-        sql, part_params = queryset.query.sql_with_params()
-        parts.append(f"({sql})")
-        params.extend(part_params)
+    wanted: dict[str, str] = {}
+    for word in words:
+        for lexeme in lexemes[word]:
+            wanted.setdefault(lexeme, word)
+    if not wanted:
+        return {}
+    words_table = TitleWord._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return cursor.fetchall()
+        cursor.execute(
+            "SELECT w.lexeme, v.word FROM unnest(%s::text[]) AS w(lexeme)"  # noqa: S608
+            f" CROSS JOIN LATERAL (SELECT t.word FROM {words_table} t"
+            " WHERE t.word %% w.lexeme AND similarity(t.word, w.lexeme) >= %s"
+            " ORDER BY similarity(t.word, w.lexeme) DESC, t.word LIMIT %s) v"
+            f" WHERE NOT EXISTS (SELECT 1 FROM {words_table} k WHERE k.word = w.lexeme)",
+            [list(wanted), TYPO_SIMILARITY, TYPO_LOOKUP],
+        )
+        rows = cursor.fetchall()
+    found: dict[str, list[str]] = {}
+    for lexeme, spelling in rows:
+        if SequenceMatcher(None, lexeme, spelling).ratio() >= TYPO_MATCH:
+            found.setdefault(wanted[lexeme], []).append(spelling)
+    return {word: spellings[:TYPO_SPELLINGS] for word, spellings in found.items()}
 
 
 STATS_SECONDS = 300
@@ -392,19 +376,31 @@ def lexeme_frequencies(table: str) -> tuple[float, dict[str, float]]:
     return max(rows or 0.0, 0.0), frequencies
 
 
-def _per_word(base, words: list[str], lexemes, per_word: int) -> list[tuple[int, int]]:
-    """(pk, word index) of the freshest posts containing each word: one round trip."""
-    sql, params = _per_word_sql(base, words, lexemes, per_word)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def _any_word_sql(words: list[str], exact: list[str]) -> tuple[str, list]:
+    """A tsquery matching any of `words` (stemmed) or of `exact` (lexemes, taken as they are)."""
+    parts, params = [], []
+    if words:
+        parts.append("websearch_to_tsquery(%s::regconfig, %s)")
+        params += [SEARCH_CONFIG, " or ".join(words)]
+    if exact:
+        parts.append("websearch_to_tsquery('simple'::regconfig, %s)")
+        params.append(" or ".join(exact))
+    return "(" + " || ".join(parts) + ")", params
 
 
 def _per_word_sql(
-    base, words: list[str], lexemes, per_word: int, *, category_id=None, area_id=None
+    base,
+    words: list[str],
+    lexemes,
+    per_word: int,
+    *,
+    exact: list[str] = (),
+    category_id=None,
+    area_id=None,
 ) -> tuple[str, list]:
     """SQL for (pk, word index) of the freshest posts containing each word.
 
+    `exact` are more words given as lexemes, matched without stemming (near spellings).
     The RAREST_WORDS rarest words bring `per_word` posts each, the others PER_OTHER_WORD.
     Given a category and an area, the PER_LOCAL freshest posts in both that hold any of the
     words come too, with word index -1 (an index on category, area and date finds them).
@@ -430,14 +426,17 @@ def _per_word_sql(
         .query.sql_with_params()
     )
     posts = f"({sql}) t"
-    has_word = f"t.c_search @@ plainto_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
-    shares = [
-        max((frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]), default=0.0)
-        for word in words
+    has_word = "t.c_search @@ plainto_tsquery(%s::regconfig, %s)"
+    terms = [(word, SEARCH_CONFIG, lexemes[word]) for word in words] + [
+        (lexeme, "simple", {lexeme}) for lexeme in exact
     ]
-    rarest = set(sorted(range(len(words)), key=lambda index: shares[index])[:RAREST_WORDS])
+    shares = [
+        max((frequencies.get(lexeme, 0.0) for lexeme in term_lexemes), default=0.0)
+        for _word, _config, term_lexemes in terms
+    ]
+    rarest = set(sorted(range(len(terms)), key=lambda index: shares[index])[:RAREST_WORDS])
     parts, all_params = [], []
-    for index, word in enumerate(words):
+    for index, (word, config, _lexemes) in enumerate(terms):
         share = shares[index]
         limit = per_word if index in rarest else min(per_word, PER_OTHER_WORD)
         # `sql` is compiled by Django with placeholders; `index` and `limit` are ints.
@@ -451,80 +450,33 @@ def _per_word_sql(
                 f"(SELECT u.c_pk AS pk, {index:d} FROM (SELECT t.c_pk, t.c_created FROM {posts}"  # noqa: S608
                 f" WHERE {has_word} OFFSET 0) u ORDER BY u.c_created DESC LIMIT {limit:d})"
             )
-        all_params.extend([*params, word])
-    if category_id is not None and area_id is not None and words:
+        all_params.extend([*params, config, word])
+    if category_id is not None and area_id is not None and terms:
+        any_word, any_params = _any_word_sql(words, exact)
         parts.append(
             f"(SELECT t.c_pk AS pk, -1 FROM {posts} WHERE t.c_category = %s AND t.c_area = %s"  # noqa: S608
-            f" AND t.c_search @@ websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
-            f" ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
+            f" AND t.c_search @@ {any_word} ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
         )
-        all_params.extend([*params, int(category_id), int(area_id), " or ".join(words)])
+        all_params.extend([*params, int(category_id), int(area_id), *any_params])
     return " UNION ALL ".join(parts), all_params
 
 
-def _near_spellings(base, typo_words) -> set[int]:
-    """Posts whose titles hold a word spelled close to one of `typo_words` (trigram index)."""
-    branches = [
-        base.filter(title__trigram_word_similar=word).values_list("pk")[:TYPO_PER_WORD]
-        for word in typo_words
-    ]
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            # Looser than the default 0.6, for this transaction only.
-            cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-                [str(TYPO_THRESHOLD)],
-            )
-        return {pk for (pk,) in _union(branches)}
-
-
-def _candidates(queryset, searchable, lexemes, words, category_id, area_id):
-    """A bounded set of post ids worth scoring, and the words that look like typos."""
-    base = queryset.order_by("-created")
-    ids: list[int] = []
-    found = set()
-    if searchable:
-        for pk, index in _per_word(base, searchable, lexemes, PER_WORD):
-            ids.append(pk)
-            if index >= 0:
-                found.add(searchable[index])
-    # Trigram fallback: when the words found little, those that found nothing by their stem
-    # may be misspelled, so ask the trigram index of titles for near spellings.
-    searchable_set = set(searchable)
-    typo_words = [
-        word for word in words if len(word) >= 4 and word in searchable_set and word not in found
-    ][:TYPO_WORDS]
-    typo_ids: set[int] = set()
-    if typo_words and len(ids) < PER_WORD:
-        typo_ids = _near_spellings(base, typo_words)
-        ids.extend(typo_ids)
-    else:
-        typo_words = []
-    if not words and (category_id or area_id):
-        filtered = base
-        if category_id:
-            filtered = filtered.filter(category_id=category_id)
-        if area_id:
-            filtered = filtered.filter(area_id=area_id)
-        ids.extend(filtered.values_list("pk", flat=True)[:NO_WORDS_CANDIDATES])
-    return list(dict.fromkeys(ids)), typo_ids, typo_words
-
-
-def _reasons(post, lexemes, words, typo_words, category_id, area_id, viewer) -> list[str]:
+def _reasons(post, lexemes, words, spellings, category_id, area_id, viewer) -> list[str]:
     reasons = []
     details_visible = viewer is not None and post.details_visible_to(viewer)
     visible = set(post.all_lexemes if details_visible else post.title_lexemes)
     everywhere = set(post.all_lexemes)
     shared = [word for word in words if lexemes.get(word) and lexemes[word] & visible]
-    hidden = any(lexemes.get(word) and lexemes[word] & everywhere for word in words)
+    close = [word for word, found in spellings.items() if visible.intersection(found)]
+    hidden = any(lexemes.get(word) and lexemes[word] & everywhere for word in words) or any(
+        everywhere.intersection(found) for found in spellings.values()
+    )
     if shared:
         reasons.append(_("Shares the words: %(words)s") % {"words": ", ".join(shared)})
-    elif hidden:
+    if close:
+        reasons.append(_("Close in spelling to: %(words)s") % {"words": ", ".join(close)})
+    if not (shared or close) and hidden:
         reasons.append(_("Fits words in its details"))
-    else:
-        close = [word for word in typo_words if typo_closeness([word], post.title)]
-        if close:
-            reasons.append(_("Close in spelling to: %(words)s") % {"words": ", ".join(close)})
     if category_id is not None and post.category_id == category_id:
         reasons.append(_("Same category: %(category)s") % {"category": post.category})
     if area_id is not None and post.area_id == area_id:

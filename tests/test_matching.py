@@ -152,3 +152,20 @@ def test_a_neighbor_nearby_in_the_same_category_is_found_behind_many_fresher_pos
     found = rank(Offer.objects.open(), text="warm", category=clothing, area=home)
     assert found[0].post.pk == nearby.pk
     assert found[0].reasons[1:] == [f"Same category: {clothing}", f"Same area: {home}"]
+
+
+def test_a_typo_is_found_even_when_other_words_fill_the_list(clothing, tools):
+    OfferFactory(title="Kids winter jackets", category=clothing)
+    OfferFactory.create_batch(8, title="Warm soup on Sundays", category=tools)
+    found = rank(Offer.objects.open(), text="warm jaket", category=clothing, viewer=UserFactory())
+    assert titles(found)[0] == "Kids winter jackets"
+    assert "Close in spelling to: jaket" in found[0].reasons
+
+
+def test_near_spellings_come_from_titles_a_post_has_had(clothing):
+    offer = OfferFactory(title="Ladder for the weekend", category=clothing)
+    offer.title = "Stepladder and a wheelbarrow"
+    offer.save()
+    found = rank(Offer.objects.open(), text="wheelbarow", viewer=UserFactory())
+    assert titles(found) == ["Stepladder and a wheelbarrow"]
+    assert found[0].reasons == ["Close in spelling to: wheelbarow"]
