@@ -8,7 +8,7 @@ expiry, and a stored search vector that `mutualaid.ranking` works on.
 import datetime
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
@@ -128,11 +128,6 @@ class Post(Reportable):
         # straight into the index instead of a pending list every search would have to scan.
         return [
             GinIndex(fields=["search"], name=f"{prefix}_search_gin", fastupdate=False),
-            GinIndex(
-                OpClass("title", name="gin_trgm_ops"),
-                name=f"{prefix}_title_trgm",
-                fastupdate=False,
-            ),
             models.Index(
                 fields=["-created"],
                 name=f"{prefix}_open_recent",
