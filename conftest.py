@@ -4,10 +4,13 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from mutualaid import ranking
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
+    ranking.forget_cached()
     yield
     cache.clear()
 

@@ -45,7 +45,7 @@ PER_LOCAL = 20
 NO_WORDS_CANDIDATES = 40
 # Near spellings: a typed word no title has used is looked up among the words titles have
 # used (TitleWord): the trigram index makes a first cut, then the letters must mostly agree.
-TYPO_MIN_LENGTH = 4
+TYPO_MIN_LENGTH = 5
 TYPO_SIMILARITY = 0.3
 TYPO_MATCH = 0.8
 TYPO_LOOKUP = 5
@@ -238,14 +238,9 @@ def rank(
     # A typed word too rare to be in the statistics may be misspelled: look for the spellings
     # titles use (one short query, only when there is such a word).
     spellings = near_spellings(
-        [
-            word
-            for word in typed
-            if len(word) >= TYPO_MIN_LENGTH
-            and lexemes.get(word)
-            and not lexemes[word] & frequencies.keys()
-        ],
+        [word for word in typed if lexemes.get(word) and not lexemes[word] & frequencies.keys()],
         lexemes,
+        table,
     )
     known = set().union(*(lexemes[word] for word in searchable))
     respelled = [
@@ -318,33 +313,65 @@ def rank(
     ]
 
 
-def near_spellings(words: list[str], lexemes) -> dict[str, list[str]]:
-    """For each of `words` that no title has used, the close spellings titles have used.
+_spelling_cache: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
+SPELLING_CACHE_SIZE = 20_000
 
-    Spellings come back as lexemes ("jaket" → ["jacket"]).
+
+def forget_cached() -> None:
+    """Drop what this process remembers of the posts (statistics, near spellings)."""
+    _stats_cache.clear()
+    _spelling_cache.clear()
+
+
+def near_spellings(words: list[str], lexemes, table: str) -> dict[str, list[str]]:
+    """For each of `words` that no post in `table` uses, the close spellings titles have used.
+
+    Spellings come back as lexemes ("jaket" → ["jacket"]). Short words are left alone: one
+    letter more or less turns too many of them into another word ("love" → "glove"). What
+    is found is remembered per process for a few minutes, like the statistics: a live draft
+    sends the same words on every keystroke.
     """
     wanted: dict[str, str] = {}
     for word in words:
         for lexeme in lexemes[word]:
-            wanted.setdefault(lexeme, word)
-    if not wanted:
-        return {}
-    words_table = TitleWord._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT w.lexeme, v.word FROM unnest(%s::text[]) AS w(lexeme)"  # noqa: S608
-            f" CROSS JOIN LATERAL (SELECT t.word FROM {words_table} t"
-            " WHERE t.word %% w.lexeme AND similarity(t.word, w.lexeme) >= %s"
-            " ORDER BY similarity(t.word, w.lexeme) DESC, t.word LIMIT %s) v"
-            f" WHERE NOT EXISTS (SELECT 1 FROM {words_table} k WHERE k.word = w.lexeme)",
-            [list(wanted), TYPO_SIMILARITY, TYPO_LOOKUP],
-        )
-        rows = cursor.fetchall()
-    found: dict[str, list[str]] = {}
-    for lexeme, spelling in rows:
-        if SequenceMatcher(None, lexeme, spelling).ratio() >= TYPO_MATCH:
-            found.setdefault(wanted[lexeme], []).append(spelling)
-    return {word: spellings[:TYPO_SPELLINGS] for word, spellings in found.items()}
+            if len(lexeme) >= TYPO_MIN_LENGTH:
+                wanted.setdefault(lexeme, word)
+    now = time.monotonic()
+    known: dict[str, tuple[str, ...]] = {}
+    for lexeme in wanted:
+        cached = _spelling_cache.get((table, lexeme))
+        if cached and now - cached[0] < STATS_SECONDS:
+            known[lexeme] = cached[1]
+    missing = [lexeme for lexeme in wanted if lexeme not in known]
+    if missing:
+        words_table = TitleWord._meta.db_table
+        posts_table = connection.ops.quote_name(table)
+        with connection.cursor() as cursor:
+            # A word some post uses (anywhere, in any state) is taken as meant.
+            cursor.execute(
+                "SELECT w.lexeme, v.word FROM unnest(%s::text[]) AS w(lexeme)"  # noqa: S608
+                f" LEFT JOIN LATERAL (SELECT t.word FROM {words_table} t"
+                " WHERE t.word %% w.lexeme AND similarity(t.word, w.lexeme) >= %s"
+                " ORDER BY similarity(t.word, w.lexeme) DESC, t.word LIMIT %s) v ON true"
+                f" WHERE NOT EXISTS (SELECT 1 FROM {words_table} k WHERE k.word = w.lexeme)"
+                f" AND NOT EXISTS (SELECT 1 FROM {posts_table} p"
+                " WHERE p.search @@ plainto_tsquery('simple'::regconfig, w.lexeme))",
+                [missing, TYPO_SIMILARITY, TYPO_LOOKUP],
+            )
+            rows = cursor.fetchall()
+        found: dict[str, list[str]] = {lexeme: [] for lexeme in missing}
+        for lexeme, spelling in rows:
+            if spelling and SequenceMatcher(None, lexeme, spelling).ratio() >= TYPO_MATCH:
+                found[lexeme].append(spelling)
+        if len(_spelling_cache) > SPELLING_CACHE_SIZE:
+            _spelling_cache.clear()
+        for lexeme, spellings in found.items():
+            known[lexeme] = tuple(spellings[:TYPO_SPELLINGS])
+            _spelling_cache[(table, lexeme)] = (now, known[lexeme])
+    result: dict[str, list[str]] = {}
+    for lexeme, word in wanted.items():
+        result.setdefault(word, []).extend(known[lexeme])
+    return {word: spellings for word, spellings in result.items() if spellings}
 
 
 STATS_SECONDS = 300

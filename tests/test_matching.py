@@ -169,3 +169,15 @@ def test_near_spellings_come_from_titles_a_post_has_had(clothing):
     found = rank(Offer.objects.open(), text="wheelbarow", viewer=UserFactory())
     assert titles(found) == ["Stepladder and a wheelbarrow"]
     assert found[0].reasons == ["Close in spelling to: wheelbarow"]
+
+
+def test_a_short_word_is_not_taken_for_a_misspelling(clothing):
+    OfferFactory(title="Winter gloves", category=clothing)
+    assert rank(Offer.objects.open(), text="would love", viewer=UserFactory()) == []
+
+
+def test_a_word_some_post_uses_is_not_respelled(clothing):
+    OfferFactory(title="Kids winter jackets", category=clothing)
+    OfferFactory(title="Bike repair", details="Bring your jakets too", category=clothing)
+    found = rank(Offer.objects.open(), text="jakets", viewer=UserFactory())
+    assert titles(found) == ["Bike repair"]
