@@ -273,11 +273,10 @@ def rank(
     base = queryset.order_by("-created")
     if searchable or respelled:
         # Candidates and scoring in a single statement.
-        sql, candidate_params = _per_word_sql(
+        sql, candidate_params = _candidates_sql(
             base,
             searchable,
             lexemes,
-            PER_WORD,
             exact=respelled,
             category_id=category_id,
             area_id=area_id,
@@ -415,27 +414,30 @@ def _any_word_sql(words: list[str], exact: list[str]) -> tuple[str, list]:
     return "(" + " || ".join(parts) + ")", params
 
 
-def _per_word_sql(
+def _candidates_sql(
     base,
     words: list[str],
     lexemes,
-    per_word: int,
     *,
     exact: list[str] = (),
     category_id=None,
     area_id=None,
 ) -> tuple[str, list]:
-    """SQL for (pk, word index) of the freshest posts containing each word.
+    """SQL for the ids of a bounded set of posts worth scoring for a draft.
+
+    - The RAREST_WORDS rarest words say the most about a draft: each brings the PER_WORD
+      freshest posts containing it.
+    - The other words together bring the PER_OTHER_WORD × their number freshest posts
+      containing any of them.
+    - Given a category and an area, the PER_LOCAL freshest posts in both that contain any
+      word come too (an index on category, area and date finds them).
 
     `exact` are more words given as lexemes, matched without stemming (near spellings).
-    The RAREST_WORDS rarest words bring `per_word` posts each, the others PER_OTHER_WORD.
-    Given a category and an area, the PER_LOCAL freshest posts in both that hold any of the
-    words come too, with word index -1 (an index on category, area and date finds them).
-    Two ways to find them, chosen per word from how common it is. A common word: walk the
-    newest-first index and stop after enough hits (cheap, hits are dense). A rare word:
-    take every hit from the GIN index, then keep the newest (cheap, hits are few). The
-    planner can't tell which a word is from a LIMIT query, so we choose (OFFSET 0 keeps the
-    GIN path from being rewritten into the slow newest-first walk).
+    Each branch finds its posts one of two ways, chosen from how common its words are in
+    PostgreSQL's own statistics. Common: walk the "open, newest first" index and stop after
+    enough hits (cheap, hits are dense). Rare: take every hit from the GIN index, then keep
+    the newest (cheap, hits are few). The planner can't tell which from a LIMIT query, so we
+    choose (OFFSET 0 keeps the GIN path from being rewritten into the slow walk).
     """
     rows, frequencies = lexeme_frequencies(base.model._meta.db_table)
     # The posts `base` allows, compiled once; every branch below reads them as `t`, and
@@ -453,35 +455,40 @@ def _per_word_sql(
         .query.sql_with_params()
     )
     posts = f"({sql}) t"
-    has_word = "t.c_search @@ plainto_tsquery(%s::regconfig, %s)"
-    terms = [(word, SEARCH_CONFIG, lexemes[word]) for word in words] + [
-        (lexeme, "simple", {lexeme}) for lexeme in exact
-    ]
-    shares = [
-        max((frequencies.get(lexeme, 0.0) for lexeme in term_lexemes), default=0.0)
-        for _word, _config, term_lexemes in terms
-    ]
-    rarest = set(sorted(range(len(terms)), key=lambda index: shares[index])[:RAREST_WORDS])
+
+    def share(term) -> float:
+        word, is_exact = term
+        found = {word} if is_exact else lexemes[word]
+        return max((frequencies.get(lexeme, 0.0) for lexeme in found), default=0.0)
+
+    terms = sorted([(word, False) for word in words] + [(word, True) for word in exact], key=share)
+    groups = [([term], PER_WORD) for term in terms[:RAREST_WORDS]]
+    if terms[RAREST_WORDS:]:
+        groups.append((terms[RAREST_WORDS:], PER_OTHER_WORD * len(terms[RAREST_WORDS:])))
     parts, all_params = [], []
-    for index, (word, config, _lexemes) in enumerate(terms):
-        share = shares[index]
-        limit = per_word if index in rarest else min(per_word, PER_OTHER_WORD)
-        # `sql` is compiled by Django with placeholders; `index` and `limit` are ints.
-        if share * share * rows >= limit:  # common
+    for group, limit in groups:
+        hits = min(1.0, sum(share(term) for term in group))
+        any_word, any_params = _any_word_sql(
+            [word for word, is_exact in group if not is_exact],
+            [word for word, is_exact in group if is_exact],
+        )
+        # `sql` is compiled by Django with placeholders; `limit` is an int.
+        if hits * hits * rows >= limit:  # common: walk the newest first
             parts.append(
-                f"(SELECT t.c_pk AS pk, {index:d} FROM {posts} WHERE {has_word}"  # noqa: S608
+                f"(SELECT t.c_pk AS pk FROM {posts} WHERE t.c_search @@ {any_word}"  # noqa: S608
                 f" ORDER BY t.c_created DESC LIMIT {limit:d})"
             )
         else:
             parts.append(
-                f"(SELECT u.c_pk AS pk, {index:d} FROM (SELECT t.c_pk, t.c_created FROM {posts}"  # noqa: S608
-                f" WHERE {has_word} OFFSET 0) u ORDER BY u.c_created DESC LIMIT {limit:d})"
+                f"(SELECT u.c_pk AS pk FROM (SELECT t.c_pk, t.c_created FROM {posts}"  # noqa: S608
+                f" WHERE t.c_search @@ {any_word} OFFSET 0) u"
+                f" ORDER BY u.c_created DESC LIMIT {limit:d})"
             )
-        all_params.extend([*params, config, word])
+        all_params.extend([*params, *any_params])
     if category_id is not None and area_id is not None and terms:
-        any_word, any_params = _any_word_sql(words, exact)
+        any_word, any_params = _any_word_sql(words, list(exact))
         parts.append(
-            f"(SELECT t.c_pk AS pk, -1 FROM {posts} WHERE t.c_category = %s AND t.c_area = %s"  # noqa: S608
+            f"(SELECT t.c_pk AS pk FROM {posts} WHERE t.c_category = %s AND t.c_area = %s"  # noqa: S608
             f" AND t.c_search @@ {any_word} ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
         )
         all_params.extend([*params, int(category_id), int(area_id), *any_params])
