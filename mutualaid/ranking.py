@@ -23,9 +23,7 @@ from difflib import SequenceMatcher
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import F, FloatField, Func, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .models import TitleWord
@@ -176,15 +174,6 @@ def search_query(text: str) -> SearchQuery | None:
     return SearchQuery(" or ".join(words), search_type="websearch", config=SEARCH_CONFIG)
 
 
-class TsvectorLexemes(Func):
-    function = "tsvector_to_array"
-
-
-class ToTsvector(Func):
-    function = "to_tsvector"
-    template = "%(function)s('" + SEARCH_CONFIG + "'::regconfig, %(expressions)s)"
-
-
 @dataclass
 class Suggestion:
     post: object
@@ -248,68 +237,102 @@ def rank(
     ]
     respelled = list(dict.fromkeys(respelled))
 
-    # The score as one SQL expression: compiling it is a good part of a suggestion's cost,
-    # and a tree of small expressions compiles several times slower.
-    quoted = connection.ops.quote_name(table)
-    parts = [
-        f"{WEIGHT_FRESH} * GREATEST(0, 1 - EXTRACT(EPOCH FROM (NOW() - {quoted}.created))"
-        f" / {86400.0 * FRESH_DAYS})"
-    ]
-    params: list = []
-    if searchable or respelled:
-        any_word, any_params = _any_word_sql(searchable, respelled)
-        parts.append(f"{WEIGHT_TEXT} * (1 - EXP(-4 * ts_rank({quoted}.search, {any_word})))")
-        params += any_params
-    if category_id is not None:
-        parts.append(f"CASE WHEN {quoted}.category_id = %s THEN {WEIGHT_CATEGORY} ELSE 0 END")
-        params.append(int(category_id))
-    if area_id is not None:
-        parts.append(f"CASE WHEN {quoted}.area_id = %s THEN {WEIGHT_AREA} ELSE 0 END")
-        params.append(int(area_id))
-    score = RawSQL(" + ".join(parts), params, output_field=FloatField())  # noqa: S611
-    if "match_boost" in queryset.query.annotations:
-        score = score + Coalesce(F("match_boost"), Value(0.0, output_field=FloatField()))
-
     base = queryset.order_by("-created")
+    posts_sql, posts_params = _posts_sql(base)
     if searchable or respelled:
-        # Candidates and scoring in a single statement.
-        sql, candidate_params = _candidates_sql(
-            base,
+        candidates_sql, candidate_params = _candidates_sql(
+            posts_sql,
+            posts_params,
+            table,
             searchable,
             lexemes,
             exact=respelled,
             category_id=category_id,
             area_id=area_id,
         )
-        candidates = RawSQL(f"SELECT c.pk FROM ({sql}) c", candidate_params)  # noqa: S608, S611
     elif not typed and (category_id is not None or area_id is not None):
         # Nothing typed yet: the freshest posts in the chosen category or area.
         if category_id is not None:
             base = base.filter(category_id=category_id)
         if area_id is not None:
             base = base.filter(area_id=area_id)
-        candidates = base.values("pk")[:NO_WORDS_CANDIDATES]
+        candidates_sql, candidate_params = base.values_list("pk")[
+            :NO_WORDS_CANDIDATES
+        ].query.sql_with_params()
     else:
         return []
 
-    posts = list(
-        queryset.filter(pk__in=candidates)
-        .annotate(score=score)
-        .select_related("owner", "area", "category")
-        .annotate(
-            all_lexemes=TsvectorLexemes(F("search")),
-            title_lexemes=TsvectorLexemes(ToTsvector(F("title"))),
-        )
-        .order_by("-score", "-pk")[:limit]
+    # Score the candidates and keep the best; only those few are then read as posts, with
+    # their owner, area and category (joining them before the cut cost more than a query).
+    score_sql, score_params = _score_sql(
+        searchable, respelled, category_id, area_id, "match_boost" in queryset.query.annotations
     )
-    return [
-        Suggestion(
-            post=post,
-            score=round(post.score, 4),
-            reasons=_reasons(post, lexemes, words, spellings, category_id, area_id, viewer),
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT top.pk, top.score, tsvector_to_array(top.search),"  # noqa: S608
+            " tsvector_to_array(to_tsvector(%s::regconfig, top.title))"
+            f" FROM (SELECT t.c_pk AS pk, {score_sql} AS score, t.c_search AS search,"
+            f" t.c_title AS title FROM ({posts_sql}) t WHERE t.c_pk IN ({candidates_sql})"
+            " ORDER BY score DESC, t.c_pk DESC LIMIT %s) top ORDER BY top.score DESC, top.pk DESC",
+            [SEARCH_CONFIG, *score_params, *posts_params, *candidate_params, int(limit)],
         )
-        for post in posts
+        best = cursor.fetchall()
+    if not best:
+        return []
+    by_pk = queryset.model._base_manager.select_related("owner", "area", "category").in_bulk(
+        [pk for pk, *_rest in best]
+    )
+    suggestions = []
+    for pk, score, all_lexemes, title_lexemes in best:
+        post = by_pk.get(pk)
+        if post is None:  # deleted a moment ago
+            continue
+        post.score, post.all_lexemes, post.title_lexemes = score, all_lexemes, title_lexemes
+        suggestions.append(
+            Suggestion(
+                post=post,
+                score=round(score, 4),
+                reasons=_reasons(post, lexemes, words, spellings, category_id, area_id, viewer),
+            )
+        )
+    return suggestions
+
+
+def _posts_sql(base) -> tuple[str, list]:
+    """The posts `base` allows, as SQL with the columns matching reads (`c_…`)."""
+    columns = {
+        "c_pk": F("pk"),
+        "c_created": F("created"),
+        "c_category": F("category"),
+        "c_area": F("area"),
+        "c_search": F("search"),
+        "c_title": F("title"),
+    }
+    if "match_boost" in base.query.annotations:
+        columns["c_boost"] = F("match_boost")
+    return base.order_by().values(**columns).query.sql_with_params()
+
+
+def _score_sql(words, exact, category_id, area_id, boost: bool) -> tuple[str, list]:
+    """How well a post `t` (see _posts_sql) fits the draft, as one SQL expression."""
+    parts = [
+        f"{WEIGHT_FRESH} * GREATEST(0, 1 - EXTRACT(EPOCH FROM (NOW() - t.c_created))"
+        f" / {86400.0 * FRESH_DAYS})"
     ]
+    params: list = []
+    if words or exact:
+        any_word, any_params = _any_word_sql(words, exact)
+        parts.append(f"{WEIGHT_TEXT} * (1 - EXP(-4 * ts_rank(t.c_search, {any_word})))")
+        params += any_params
+    if category_id is not None:
+        parts.append(f"CASE WHEN t.c_category = %s THEN {WEIGHT_CATEGORY} ELSE 0 END")
+        params.append(int(category_id))
+    if area_id is not None:
+        parts.append(f"CASE WHEN t.c_area = %s THEN {WEIGHT_AREA} ELSE 0 END")
+        params.append(int(area_id))
+    if boost:
+        parts.append("COALESCE(t.c_boost, 0)")
+    return "(" + " + ".join(parts) + ")", params
 
 
 _spelling_cache: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
@@ -415,7 +438,9 @@ def _any_word_sql(words: list[str], exact: list[str]) -> tuple[str, list]:
 
 
 def _candidates_sql(
-    base,
+    posts_sql: str,
+    params: list,
+    table: str,
     words: list[str],
     lexemes,
     *,
@@ -423,7 +448,7 @@ def _candidates_sql(
     category_id=None,
     area_id=None,
 ) -> tuple[str, list]:
-    """SQL for the ids of a bounded set of posts worth scoring for a draft.
+    """SQL for the ids of a bounded set of the allowed posts worth scoring for a draft.
 
     - The RAREST_WORDS rarest words say the most about a draft: each brings the PER_WORD
       freshest posts containing it.
@@ -439,22 +464,11 @@ def _candidates_sql(
     the newest (cheap, hits are few). The planner can't tell which from a LIMIT query, so we
     choose (OFFSET 0 keeps the GIN path from being rewritten into the slow walk).
     """
-    rows, frequencies = lexeme_frequencies(base.model._meta.db_table)
-    # The posts `base` allows, compiled once; every branch below reads them as `t`, and
-    # PostgreSQL folds each branch back into one query on the table, so indexes still apply.
-    # (Building a QuerySet per branch cost more than running the branch.)
-    sql, params = (
-        base.order_by()
-        .values(
-            c_pk=F("pk"),
-            c_created=F("created"),
-            c_category=F("category"),
-            c_area=F("area"),
-            c_search=F("search"),
-        )
-        .query.sql_with_params()
-    )
-    posts = f"({sql}) t"
+    rows, frequencies = lexeme_frequencies(table)
+    # The allowed posts (see _posts_sql) are compiled once; every branch reads them as `t`,
+    # and PostgreSQL folds each branch back into one query on the table, so indexes still
+    # apply. (Building a QuerySet per branch cost more than running the branch.)
+    posts = f"({posts_sql}) t"
 
     def share(term) -> float:
         word, is_exact = term
