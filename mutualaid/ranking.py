@@ -237,6 +237,9 @@ def rank(
     ]
     respelled = list(dict.fromkeys(respelled))
 
+    nothing_typed = not typed and (category_id is not None or area_id is not None)
+    if not (searchable or respelled or nothing_typed):
+        return []
     base = queryset.order_by("-created")
     posts_sql, posts_params = _posts_sql(base)
     if searchable or respelled:
@@ -250,7 +253,7 @@ def rank(
             category_id=category_id,
             area_id=area_id,
         )
-    elif not typed and (category_id is not None or area_id is not None):
+    else:
         # Nothing typed yet: the freshest posts in the chosen category or area.
         if category_id is not None:
             base = base.filter(category_id=category_id)
@@ -259,8 +262,6 @@ def rank(
         candidates_sql, candidate_params = base.values_list("pk")[
             :NO_WORDS_CANDIDATES
         ].query.sql_with_params()
-    else:
-        return []
 
     # Score the candidates and keep the best; only those few are then read as posts, with
     # their owner, area and category (joining them before the cut cost more than a query).
