@@ -112,7 +112,11 @@ def _need_form(request, need):
                 if match is not None:
                     messages.success(
                         request,
-                        _("Your need is posted and %(name)s has been asked.")
+                        (
+                            _("Your need is posted and %(name)s has been asked.")
+                            if creating
+                            else _("Your need is saved and %(name)s has been asked.")
+                        )
                         % {"name": match.recipient},
                     )
                     return redirect(match)

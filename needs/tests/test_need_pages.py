@@ -144,6 +144,26 @@ def test_asking_from_the_panel_saves_the_need_and_asks_at_once(client):
     assert match.need.owner == me and match.offer == offer and match.recipient == offer.owner
 
 
+def test_asking_while_editing_says_the_need_was_saved(client):
+    category, area = CategoryFactory(), AreaFactory()
+    offer = OfferFactory(title="Kids winter jackets", category=category, area=area)
+    need = NeedFactory(title="Coat", category=category, area=area)
+    client.force_login(need.owner)
+    data = {
+        "title": "Winter coat for my son",
+        "urgency": "week",
+        "category": category.pk,
+        "area": area.pk,
+        "visibility": "neighbors",
+        "ask_offer": offer.pk,
+    }
+    response = client.post(reverse("needs:edit", args=[need.pk]), data, follow=True)
+    need.refresh_from_db()
+    assert need.title == "Winter coat for my son" and Match.objects.get().need == need
+    messages = [str(message) for message in response.context["messages"]]
+    assert messages == [f"Your need is saved and {offer.owner} has been asked."]
+
+
 def test_nothing_half_saves_when_the_offer_was_just_taken(client):
     category, area = CategoryFactory(), AreaFactory()
     offer = OfferFactory(category=category, area=area, status=Offer.Status.TAKEN)
