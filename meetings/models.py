@@ -68,7 +68,7 @@ class Meeting(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         HELD = "held", _("Held")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("meeting status", "Cancelled")
 
     title = models.CharField(_("title"), max_length=140)
     description = models.TextField(_("what it's about"), blank=True)

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from meetings.models import Meeting
+from meetings.models import AgendaItem, Meeting
 
 from .factories import (
     ActionItemFactory,
@@ -135,3 +135,38 @@ def test_spanish_decision_log_pages_read_more_recent_and_older(client):
         reverse("meetings:decisions"), {"page": 2}, HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
     assert re.search(r'<a href="\?page=1">\s*Más recientes\s*</a>', second)
+
+
+def test_spanish_meeting_page_calls_an_unfinished_action_item_pendiente(client):
+    meeting = MeetingFactory(status=Meeting.Status.HELD)
+    ActionItemFactory(meeting=meeting, what="Call the landlord", done=False)
+    text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert re.search(r"<td>\s*Pendiente\s*</td>", text)
+    assert "Abierta" not in text
+
+
+def test_spanish_pages_call_a_cancelled_meeting_cancelada(client):
+    meeting = MeetingFactory(status=Meeting.Status.CANCELLED)
+    badge = '<span class="badge badge-cancelled">Cancelada</span>'
+    text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert badge in text
+    assert "Cancelado" not in text
+    listing = client.get(reverse("meetings:list"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert badge in listing
+
+
+def test_spanish_needs_snapshot_names_needs_without_a_category_like_the_other_category(client):
+    meeting = MeetingFactory()
+    AgendaItemFactory(
+        meeting=meeting,
+        kind=AgendaItem.Kind.UNMET_NEEDS,
+        needs_snapshot={
+            "taken_at": "2025-05-01T18:00:00+00:00",
+            "available": True,
+            "rows": [{"category": "", "area": "Riverside", "count": 2}],
+            "total": 2,
+        },
+    )
+    text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    # The same word the category list uses for the seeded "other" category.
+    assert "<tr><td>Otros</td><td>Riverside</td><td>2</td></tr>" in text
