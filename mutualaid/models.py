@@ -11,6 +11,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -75,6 +76,23 @@ SEEDED_CATEGORY_NAMES = {
     "learning": _("Learning & books"),
     "other": pgettext_lazy("category", "Other"),
 }
+
+
+def category_label(name: str):
+    """The name to show for a category stored by name (as in a saved snapshot).
+
+    A seeded category's English name becomes its translation; a name organizers gave a
+    category of their own is shown as it is.
+    """
+    if not _SEEDED_BY_ENGLISH_NAME:
+        with translation.override("en"):
+            _SEEDED_BY_ENGLISH_NAME.update(
+                {str(label): label for label in SEEDED_CATEGORY_NAMES.values()}
+            )
+    return _SEEDED_BY_ENGLISH_NAME.get(name, name)
+
+
+_SEEDED_BY_ENGLISH_NAME: dict = {}
 
 
 # What a deleted account is called wherever its old posts and messages still show.

@@ -170,3 +170,24 @@ def test_spanish_needs_snapshot_names_needs_without_a_category_like_the_other_ca
     text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     # The same word the category list uses for the seeded "other" category.
     assert "<tr><td>Otros</td><td>Riverside</td><td>2</td></tr>" in text
+
+
+def test_spanish_needs_snapshot_names_the_seeded_categories_in_spanish(client):
+    meeting = MeetingFactory()
+    AgendaItemFactory(
+        meeting=meeting,
+        kind=AgendaItem.Kind.UNMET_NEEDS,
+        needs_snapshot={
+            "taken_at": "2025-05-01T18:00:00+00:00",
+            "available": True,
+            "rows": [
+                {"category": "Food", "area": "Riverside", "count": 3},
+                {"category": "Bike kitchen", "area": "Riverside", "count": 1},
+            ],
+            "total": 4,
+        },
+    )
+    text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "<tr><td>Comida</td><td>Riverside</td><td>3</td></tr>" in text
+    # A category organizers added themselves keeps the name they gave it.
+    assert "<tr><td>Bike kitchen</td><td>Riverside</td><td>1</td></tr>" in text
