@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mutualaid.contact_details import check_no_contact_details
 from mutualaid.models import Area, Category
 
 from .models import Offer
@@ -30,10 +31,13 @@ class PostForm(forms.ModelForm):
         title = " ".join(self.cleaned_data["title"].split())
         if len(title) < 3:
             raise forms.ValidationError(_("Please say in a few words what this is about."))
+        check_no_contact_details(title)
         return title
 
     def clean_details(self):
-        return self.cleaned_data["details"].strip()
+        details = self.cleaned_data["details"].strip()
+        check_no_contact_details(details)
+        return details
 
 
 class OfferForm(PostForm):
