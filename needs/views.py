@@ -18,6 +18,7 @@ from mutualaid.ratelimit import rate_limited
 from offers.models import Offer
 from offers.services import PostError, post_renew, post_withdraw
 from offers.suggest import (
+    draft_warning,
     filtered,
     paginate,
     query_without_page,
@@ -138,6 +139,8 @@ def _need_form(request, need):
         "need": need,
         "creating": creating,
         "suggestions": suggest_for_draft(draft, need, other_side="offer", viewer=request.user),
+        # The live panel says so while typing; a sent form shows it as a field error.
+        "contact_warning": draft_warning(draft) if request.method == "GET" else None,
     }
     return render_page_or_fragment(request, "needs/need_form.html", "suggestions", context)
 

@@ -5,6 +5,8 @@ Both apps use this: a need asks for offers, an offer asks for needs.
 
 from django.core.paginator import Paginator
 
+from mutualaid.contact_details import MESSAGES as CONTACT_MESSAGES
+from mutualaid.contact_details import contact_details_in
 from mutualaid.ranking import counterpart_posts, rank
 
 SUGGESTIONS_SHOWN = 5
@@ -50,6 +52,14 @@ def suggest_for_draft(data, instance, *, other_side: str, viewer):
         area=_int_or_none(data.get("area")),
         viewer=viewer,
     )
+
+
+def draft_warning(data) -> str | None:
+    """While a draft is typed: a plain warning when it holds contact details, else None."""
+    if not data:
+        return None
+    kind = contact_details_in(f"{data.get('title', '')}\n{data.get('details', '')}"[:2200])
+    return str(CONTACT_MESSAGES[kind]) if kind else None
 
 
 def _int_or_none(value):

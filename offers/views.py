@@ -17,7 +17,14 @@ from mutualaid.ratelimit import rate_limited
 from .forms import OfferFilterForm, OfferForm
 from .models import Offer
 from .services import AskRefused, PostError, need_ask, post_renew, post_withdraw
-from .suggest import filtered, paginate, query_without_page, suggest_for_draft, suggest_for_post
+from .suggest import (
+    draft_warning,
+    filtered,
+    paginate,
+    query_without_page,
+    suggest_for_draft,
+    suggest_for_post,
+)
 
 
 @require_GET
@@ -108,6 +115,8 @@ def _offer_form(request, offer):
         "offer": offer,
         "creating": creating,
         "suggestions": suggest_for_draft(draft, offer, other_side="need", viewer=request.user),
+        # The live panel says so while typing; a sent form shows it as a field error.
+        "contact_warning": draft_warning(draft) if request.method == "GET" else None,
     }
     return render_page_or_fragment(request, "offers/offer_form.html", "suggestions", context)
 

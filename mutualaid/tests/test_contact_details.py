@@ -79,3 +79,19 @@ def test_an_intake_contact_note_may_hold_a_phone_number(client, post_data):
     response = client.post(reverse("needs:create"), post_data)
     assert response.status_code == 302
     assert Need.objects.get().contact_note == "Phone 555 123 4567, evenings"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["needs:create", "offers:create"])
+def test_the_live_panel_points_out_a_phone_number_while_typing(client, url):
+    client.force_login(UserFactory())
+    panel = client.get(
+        reverse(url),
+        {"title": "Winter coat", "details": "call 555 123 4567"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "This looks like a phone number" in panel
+    plain = client.get(
+        reverse(url), {"title": "Winter coat", "details": "size 8"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "This looks like" not in plain
