@@ -70,3 +70,22 @@ def test_asking_from_the_offer_form_works_without_javascript(new_page):
     page.wait_for_url(re.compile(r"/needs/matches/\d+/$"))
     assert page.get_by_text("has been asked").is_visible()
     assert Offer.objects.get().title == "Cordless drill to lend" and Match.objects.count() == 1
+
+
+def test_a_phone_number_typed_into_an_offer_is_pointed_out_and_kept(page, axe):
+    riverside = Area.objects.create(name="Riverside", slug="riverside")
+    UserFactory(email="jun@example.org", display_name="Jun", area=riverside)
+    log_in(page, "jun@example.org", PASSWORD)
+    page.goto("/offers/new/")
+    page.get_by_label("What you can share, in a few words").fill("Kids winter jackets")
+    details = page.get_by_label("Details")
+    details.press_sequentially("Sizes 6 to 10, text me on 555 123 4567", delay=20)
+    panel = page.locator("#suggestions")
+    panel.get_by_text("This looks like a phone number").wait_for()
+    axe(page)
+    page.get_by_label("Category").select_option(label="Clothing & household")
+    page.get_by_role("button", name="Post my offer").click()
+    assert page.get_by_text("This looks like a phone number").first.is_visible()
+    assert details.input_value() == "Sizes 6 to 10, text me on 555 123 4567"
+    assert not Offer.objects.exists()
+    axe(page)
