@@ -236,6 +236,8 @@ def rank(
         spelling for found in spellings.values() for spelling in found if spelling not in known
     ]
     respelled = list(dict.fromkeys(respelled))
+    # A word no post uses finds nothing itself: its close spellings search in its place.
+    searchable = [word for word in searchable if word not in spellings]
 
     nothing_typed = not typed and (category_id is not None or area_id is not None)
     if not (searchable or respelled or nothing_typed):
@@ -280,13 +282,14 @@ def rank(
         best = cursor.fetchall()
     if not best:
         return []
-    by_pk = queryset.model._base_manager.select_related("owner", "area", "category").in_bulk(
+    # Read through the same QuerySet, so a post hidden or withdrawn a moment ago stays out.
+    by_pk = queryset.select_related("owner", "area", "category").in_bulk(
         [pk for pk, *_rest in best]
     )
     suggestions = []
     for pk, score, all_lexemes, title_lexemes in best:
         post = by_pk.get(pk)
-        if post is None:  # deleted a moment ago
+        if post is None:  # gone or closed a moment ago
             continue
         post.score, post.all_lexemes, post.title_lexemes = score, all_lexemes, title_lexemes
         suggestions.append(
@@ -356,7 +359,7 @@ def near_spellings(words: list[str], lexemes, table: str) -> dict[str, list[str]
     """
     wanted: dict[str, str] = {}
     for word in words:
-        for lexeme in lexemes[word]:
+        for lexeme in sorted(lexemes[word]):
             if len(lexeme) >= TYPO_MIN_LENGTH:
                 wanted.setdefault(lexeme, word)
     now = time.monotonic()
@@ -432,9 +435,11 @@ def _any_word_sql(words: list[str], exact: list[str]) -> tuple[str, list]:
     if words:
         parts.append("websearch_to_tsquery(%s::regconfig, %s)")
         params += [SEARCH_CONFIG, " or ".join(words)]
-    if exact:
-        parts.append("websearch_to_tsquery('simple'::regconfig, %s)")
-        params.append(" or ".join(exact))
+    for lexeme in exact:
+        # Each as plain text: web-search syntax would read a leading "-" ("-1990", a lexeme
+        # of "1980-1990") as NOT.
+        parts.append("plainto_tsquery('simple'::regconfig, %s)")
+        params.append(lexeme)
     return "(" + " || ".join(parts) + ")", params
 
 
@@ -476,7 +481,10 @@ def _candidates_sql(
         found = {word} if is_exact else lexemes[word]
         return max((frequencies.get(lexeme, 0.0) for lexeme in found), default=0.0)
 
-    terms = sorted([(word, False) for word in words] + [(word, True) for word in exact], key=share)
+    terms = sorted(
+        [(word, False) for word in words] + [(word, True) for word in exact],
+        key=lambda term: (share(term), term),
+    )
     groups = [([term], PER_WORD) for term in terms[:RAREST_WORDS]]
     if terms[RAREST_WORDS:]:
         groups.append((terms[RAREST_WORDS:], PER_OTHER_WORD * len(terms[RAREST_WORDS:])))

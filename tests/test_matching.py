@@ -181,3 +181,25 @@ def test_a_word_some_post_uses_is_not_respelled(clothing):
     OfferFactory(title="Bike repair", details="Bring your jakets too", category=clothing)
     found = rank(Offer.objects.open(), text="jakets", viewer=UserFactory())
     assert titles(found) == ["Bike repair"]
+
+
+def test_a_near_spelling_that_starts_with_a_dash_is_not_read_as_not(clothing):
+    """'1980-1990' leaves the lexeme '-1990' among title words: it must not mean NOT 1990."""
+    OfferFactory(title="Comics from 1980-1990", category=clothing)
+    OfferFactory(title="Cordless drill to lend", category=clothing)
+    found = rank(Offer.objects.open(), text="1990s", viewer=UserFactory())
+    assert "Cordless drill to lend" not in titles(found)
+
+
+def test_a_post_closed_between_scoring_and_reading_is_left_out(clothing, monkeypatch):
+    """Ranking scores first, then reads the best posts: one withdrawn in between stays out."""
+    offer = OfferFactory(title="Kids winter jackets", category=clothing)
+    queryset_class = type(Offer.objects.all())
+    read = queryset_class.in_bulk
+
+    def withdrawn_just_before_reading(self, *args, **kwargs):
+        Offer.objects.filter(pk=offer.pk).update(status=Offer.Status.WITHDRAWN)
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(queryset_class, "in_bulk", withdrawn_just_before_reading)
+    assert rank(Offer.objects.open(), text="winter jackets", viewer=UserFactory()) == []

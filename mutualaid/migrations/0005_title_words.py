@@ -4,7 +4,6 @@ The trigger function lives here; needs and offers attach it to their tables.
 """
 
 import django.contrib.postgres.indexes
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 REMEMBER_TITLE_WORDS = """
@@ -26,7 +25,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
+        # The trigram index below needs pg_trgm; other apps use it too, so going back
+        # leaves it in place.
+        migrations.RunSQL(
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm", reverse_sql=migrations.RunSQL.noop
+        ),
         migrations.CreateModel(
             name="TitleWord",
             fields=[
