@@ -359,9 +359,10 @@ def near_spellings(words: list[str], lexemes, table: str) -> dict[str, list[str]
     """
     wanted: dict[str, str] = {}
     for word in words:
+        if len(word) < TYPO_MIN_LENGTH:
+            continue
         for lexeme in sorted(lexemes[word]):
-            if len(lexeme) >= TYPO_MIN_LENGTH:
-                wanted.setdefault(lexeme, word)
+            wanted.setdefault(lexeme, word)
     now = time.monotonic()
     known: dict[str, tuple[str, ...]] = {}
     for lexeme in wanted:
