@@ -203,3 +203,10 @@ def test_a_post_closed_between_scoring_and_reading_is_left_out(clothing, monkeyp
 
     monkeypatch.setattr(queryset_class, "in_bulk", withdrawn_just_before_reading)
     assert rank(Offer.objects.open(), text="winter jackets", viewer=UserFactory()) == []
+
+
+def test_a_five_letter_typo_whose_stem_is_shorter_is_still_respelled(clothing):
+    OfferFactory(title="Baby bottle and steriliser", category=clothing)
+    found = rank(Offer.objects.open(), text="botle", viewer=UserFactory())
+    assert titles(found) == ["Baby bottle and steriliser"]
+    assert found[0].reasons == ["Close in spelling to: botle"]
