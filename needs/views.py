@@ -4,27 +4,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mutualaid import roles
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment, wants_fragment
+from mutualaid.htmx import render_page_or_fragment
 from mutualaid.ratelimit import rate_limited
 from offers.models import Offer
+from offers.postform import PostFormPage, post_form
 from offers.services import PostError, post_renew, post_withdraw
-from offers.suggest import (
-    draft_warning,
-    filtered,
-    paginate,
-    query_without_page,
-    suggest_for_draft,
-    suggest_for_post,
-)
+from offers.suggest import filtered, paginate, query_without_page, suggest_for_post
 
 from . import services
 from .forms import AskForm, CompleteForm, FollowForm, MessageForm, NeedFilterForm, NeedForm
@@ -91,58 +85,29 @@ def need_edit(request, pk):
     return _need_form(request, need)
 
 
+def _ask_offer(request, need, offer_id):
+    offer = Offer.objects.visible().filter(pk=_int(offer_id)).first()
+    if offer is None:
+        raise MatchError(_("That offer is no longer here."))
+    return services.match_propose(by=request.user, need=need, offer=offer)
+
+
+NEED_FORM = PostFormPage(
+    form_class=NeedForm,
+    template="needs/need_form.html",
+    other_side="offer",
+    ask_field="ask_offer",
+    ask=_ask_offer,
+    refusal=MatchError,
+    posted=gettext_lazy("Your need is posted. Neighbors can see it now."),
+    saved=gettext_lazy("Your need is saved."),
+    posted_and_asked=gettext_lazy("Your need is posted and %(name)s has been asked."),
+    saved_and_asked=gettext_lazy("Your need is saved and %(name)s has been asked."),
+)
+
+
 def _need_form(request, need):
-    creating = need.pk is None
-    if request.method == "POST":
-        form = NeedForm(request.POST, instance=need, user=request.user)
-        if form.is_valid():
-            ask_offer = request.POST.get("ask_offer")
-            try:
-                with transaction.atomic():
-                    need = form.save()
-                    match = None
-                    if ask_offer:
-                        offer = Offer.objects.visible().filter(pk=_int(ask_offer)).first()
-                        if offer is None:
-                            raise MatchError(_("That offer is no longer here."))
-                        match = services.match_propose(by=request.user, need=need, offer=offer)
-            except MatchError as error:
-                # Nothing was saved; the form keeps what was typed.
-                messages.error(request, str(error))
-            else:
-                if match is not None:
-                    messages.success(
-                        request,
-                        (
-                            _("Your need is posted and %(name)s has been asked.")
-                            if creating
-                            else _("Your need is saved and %(name)s has been asked.")
-                        )
-                        % {"name": match.recipient},
-                    )
-                    return redirect(match)
-                messages.success(
-                    request,
-                    _("Your need is posted. Neighbors can see it now.")
-                    if creating
-                    else _("Your need is saved."),
-                )
-                return redirect(need)
-    elif wants_fragment(request):
-        # The live panel asking what fits the draft so far: only the suggestions are sent back.
-        form = None
-    else:
-        form = NeedForm(instance=need, user=request.user, initial=request.GET.dict())
-    draft = request.POST if request.method == "POST" else request.GET
-    context = {
-        "form": form,
-        "need": need,
-        "creating": creating,
-        "suggestions": suggest_for_draft(draft, need, other_side="offer", viewer=request.user),
-        # The live panel says so while typing; a sent form shows it as a field error.
-        "contact_warning": draft_warning(draft) if request.method == "GET" else None,
-    }
-    return render_page_or_fragment(request, "needs/need_form.html", "suggestions", context)
+    return post_form(request, need, NEED_FORM)
 
 
 def _int(value):

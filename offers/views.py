@@ -4,27 +4,21 @@ renew."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mutualaid import roles
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment, wants_fragment
+from mutualaid.htmx import render_page_or_fragment
 from mutualaid.ratelimit import rate_limited
 
 from .forms import OfferFilterForm, OfferForm
 from .models import Offer
+from .postform import PostFormPage, post_form
 from .services import AskRefused, PostError, need_ask, post_renew, post_withdraw
-from .suggest import (
-    draft_warning,
-    filtered,
-    paginate,
-    query_without_page,
-    suggest_for_draft,
-    suggest_for_post,
-)
+from .suggest import filtered, paginate, query_without_page, suggest_for_post
 
 
 @require_GET
@@ -72,53 +66,26 @@ def offer_edit(request, pk):
     return _offer_form(request, offer)
 
 
+def _ask_need(request, offer, need_id):
+    return need_ask(need_id=_int(need_id), offer=offer, by=request.user)
+
+
+OFFER_FORM = PostFormPage(
+    form_class=OfferForm,
+    template="offers/offer_form.html",
+    other_side="need",
+    ask_field="ask_need",
+    ask=_ask_need,
+    refusal=AskRefused,
+    posted=gettext_lazy("Your offer is up. Thank you for sharing."),
+    saved=gettext_lazy("Your offer is saved."),
+    posted_and_asked=gettext_lazy("Your offer is up and %(name)s has been asked."),
+    saved_and_asked=gettext_lazy("Your offer is saved and %(name)s has been asked."),
+)
+
+
 def _offer_form(request, offer):
-    creating = offer.pk is None
-    if request.method == "POST":
-        form = OfferForm(request.POST, instance=offer, user=request.user)
-        if form.is_valid():
-            ask_need = request.POST.get("ask_need")
-            try:
-                with transaction.atomic():
-                    offer = form.save()
-                    match = None
-                    if ask_need:
-                        match = need_ask(need_id=_int(ask_need), offer=offer, by=request.user)
-            except AskRefused as error:
-                # Nothing was saved; the form keeps what was typed.
-                messages.error(request, str(error))
-            else:
-                if match is not None:
-                    messages.success(
-                        request,
-                        (
-                            _("Your offer is up and %(name)s has been asked.")
-                            if creating
-                            else _("Your offer is saved and %(name)s has been asked.")
-                        )
-                        % {"name": match.recipient},
-                    )
-                    return redirect(match)
-                if creating:
-                    messages.success(request, _("Your offer is up. Thank you for sharing."))
-                else:
-                    messages.success(request, _("Your offer is saved."))
-                return redirect(offer)
-    elif wants_fragment(request):
-        # The live panel asking what fits the draft so far: only the suggestions are sent back.
-        form = None
-    else:
-        form = OfferForm(instance=offer, user=request.user, initial=request.GET.dict())
-    draft = request.POST if request.method == "POST" else request.GET
-    context = {
-        "form": form,
-        "offer": offer,
-        "creating": creating,
-        "suggestions": suggest_for_draft(draft, offer, other_side="need", viewer=request.user),
-        # The live panel says so while typing; a sent form shows it as a field error.
-        "contact_warning": draft_warning(draft) if request.method == "GET" else None,
-    }
-    return render_page_or_fragment(request, "offers/offer_form.html", "suggestions", context)
+    return post_form(request, offer, OFFER_FORM)
 
 
 def _int(value):

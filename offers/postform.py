@@ -1,0 +1,70 @@
+"""The need form and the offer form: one flow, with what differs given by each app.
+
+Saving a post and, when the neighbor pressed "Ask about this" on a suggestion, asking about
+the other side's post happen in one transaction: a refused ask saves nothing and the form
+comes back as typed. A GET from htmx is the live panel asking what fits the draft so far.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect
+
+from mutualaid.htmx import render_page_or_fragment, wants_fragment
+
+from .suggest import draft_warning, suggest_for_draft
+
+
+@dataclass(frozen=True)
+class PostFormPage:
+    form_class: type
+    template: str
+    other_side: str  # what the panel suggests: "need" or "offer"
+    ask_field: str  # the suggestion button's name, holding the other post's id
+    ask: Callable  # (request, post, other_id) -> match; raises `refusal` when it can't
+    refusal: type[Exception]
+    posted: str
+    saved: str
+    posted_and_asked: str  # with %(name)s, the neighbor asked
+    saved_and_asked: str
+
+
+def post_form(request, post, page: PostFormPage):
+    creating = post.pk is None
+    if request.method == "POST":
+        form = page.form_class(request.POST, instance=post, user=request.user)
+        if form.is_valid():
+            other_id = request.POST.get(page.ask_field)
+            try:
+                with transaction.atomic():
+                    post = form.save()
+                    match = page.ask(request, post, other_id) if other_id else None
+            except page.refusal as error:
+                # Nothing was saved; the form keeps what was typed.
+                messages.error(request, str(error))
+            else:
+                if match is not None:
+                    asked = page.posted_and_asked if creating else page.saved_and_asked
+                    messages.success(request, asked % {"name": match.recipient})
+                    return redirect(match)
+                messages.success(request, page.posted if creating else page.saved)
+                return redirect(post)
+    elif wants_fragment(request):
+        # Only the suggestions are sent back, so the form isn't built.
+        form = None
+    else:
+        form = page.form_class(instance=post, user=request.user, initial=request.GET.dict())
+    draft = request.POST if request.method == "POST" else request.GET
+    context = {
+        "form": form,
+        post._meta.model_name: post,
+        "creating": creating,
+        "suggestions": suggest_for_draft(
+            draft, post, other_side=page.other_side, viewer=request.user
+        ),
+        # The live panel says so while typing; a sent form shows it as a field error.
+        "contact_warning": draft_warning(draft) if request.method == "GET" else None,
+    }
+    return render_page_or_fragment(request, page.template, "suggestions", context)
