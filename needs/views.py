@@ -16,8 +16,7 @@ from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.ratelimit import rate_limited
 from offers.models import Offer
-from offers.postform import PostFormPage, post_form
-from offers.services import PostError, post_renew, post_withdraw
+from offers.postform import PostFormPage, post_form, renew, withdraw
 from offers.suggest import filtered, paginate, query_without_page, suggest_for_post
 
 from . import services
@@ -120,27 +119,13 @@ def _int(value):
 @login_required
 @require_POST
 def need_withdraw(request, pk):
-    need = get_object_or_404(Need, pk=pk)
-    try:
-        post_withdraw(post=need, by=request.user)
-    except PostError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Your need is withdrawn."))
-    return redirect(need)
+    return withdraw(request, get_object_or_404(Need, pk=pk), _("Your need is withdrawn."))
 
 
 @login_required
 @require_POST
 def need_renew(request, pk):
-    need = get_object_or_404(Need, pk=pk)
-    try:
-        need = post_renew(post=need, by=request.user)
-    except PostError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Renewed: open until %(date)s.") % {"date": need.expires_on})
-    return redirect(need)
+    return renew(request, get_object_or_404(Need, pk=pk))
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""The need form and the offer form: one flow, with what differs given by each app.
+"""The need form and the offer form: one flow, with what differs given by each app; and
+withdrawing and renewing, which both sides do the same way.
 
 Saving a post and, when the neighbor pressed "Ask about this" on a suggestion, asking about
 the other side's post happen in one transaction: a refused ask saves nothing and the form
@@ -11,9 +12,11 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from mutualaid.htmx import render_page_or_fragment, wants_fragment
 
+from .services import PostError, post_renew, post_withdraw
 from .suggest import draft_warning, suggest_for_draft
 
 
@@ -68,3 +71,24 @@ def post_form(request, post, page: PostFormPage):
         "contact_warning": draft_warning(draft) if request.method == "GET" else None,
     }
     return render_page_or_fragment(request, page.template, "suggestions", context)
+
+
+def withdraw(request, post, done: str):
+    """The owner takes `post` down; `done` says so in the post's own words."""
+    try:
+        post_withdraw(post=post, by=request.user)
+    except PostError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect(post)
+
+
+def renew(request, post):
+    try:
+        post = post_renew(post=post, by=request.user)
+    except PostError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Renewed: open until %(date)s.") % {"date": post.expires_on})
+    return redirect(post)

@@ -1,10 +1,9 @@
 """Pages of the offers app: list, detail, share, edit (asking about a need at once), withdraw,
 renew."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,8 +15,8 @@ from mutualaid.ratelimit import rate_limited
 
 from .forms import OfferFilterForm, OfferForm
 from .models import Offer
-from .postform import PostFormPage, post_form
-from .services import AskRefused, PostError, need_ask, post_renew, post_withdraw
+from .postform import PostFormPage, post_form, renew, withdraw
+from .services import AskRefused, need_ask
 from .suggest import filtered, paginate, query_without_page, suggest_for_post
 
 
@@ -98,24 +97,10 @@ def _int(value):
 @login_required
 @require_POST
 def offer_withdraw(request, pk):
-    offer = get_object_or_404(Offer, pk=pk)
-    try:
-        post_withdraw(post=offer, by=request.user)
-    except PostError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Your offer is withdrawn."))
-    return redirect(offer)
+    return withdraw(request, get_object_or_404(Offer, pk=pk), _("Your offer is withdrawn."))
 
 
 @login_required
 @require_POST
 def offer_renew(request, pk):
-    offer = get_object_or_404(Offer, pk=pk)
-    try:
-        offer = post_renew(post=offer, by=request.user)
-    except PostError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Renewed: open until %(date)s.") % {"date": offer.expires_on})
-    return redirect(offer)
+    return renew(request, get_object_or_404(Offer, pk=pk))
