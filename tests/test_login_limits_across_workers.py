@@ -31,6 +31,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def logged_lines(log: Path, needle: str, expected: int, seconds: float = 10) -> list[str]:
+    """The access log's lines holding `needle`, once `expected` are there (or time is up).
+
+    A worker writes its log line after the response has gone out, so the last one can lag.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        lines = [line for line in log.read_text().splitlines() if needle in line]
+        if len(lines) >= expected or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.05)
+
+
 def wait_until_serving(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -122,7 +135,5 @@ def test_failed_logins_are_counted_across_worker_processes(gunicorn):
     assert "Too many failed login attempts" in html
     assert url.endswith("/accounts/login/")  # still on the login page, not let in
 
-    pids = {
-        line.split()[0] for line in log.read_text().splitlines() if "POST /accounts/login/" in line
-    }
+    pids = {line.split()[0] for line in logged_lines(log, "POST /accounts/login/", 6)}
     assert len(pids) == 6, "every attempt should have been served by a fresh worker process"
