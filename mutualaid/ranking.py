@@ -3,7 +3,9 @@
 Works on any QuerySet of posts it is handed (the caller decides what is open and visible),
 as long as the model has `title`, `details`, `search` (a stored tsvector built with
 SEARCH_CONFIG), `category`, `area` and `created`. A `match_boost` annotation, when present,
-adds to the score (needs use it for urgency). The core imports no app.
+adds to the score (needs use it for urgency). A `readable_search` alias, when present, holds
+the words the viewer may read: posts are found and scored on those alone (the stored
+`search` still finds candidates through its index). The core imports no app.
 
 Why it stays fast on a big table: we never rank every row that matches a common word. Each
 draft word brings a bounded number of the freshest posts containing it (a GIN bitmap for
@@ -254,6 +256,7 @@ def rank(
             exact=respelled,
             category_id=category_id,
             area_id=area_id,
+            readable_only=_readable_only(base),
         )
     else:
         # Nothing typed yet: the freshest posts in the chosen category or area.
@@ -309,12 +312,17 @@ def _posts_sql(base) -> tuple[str, list]:
         "c_created": F("created"),
         "c_category": F("category"),
         "c_area": F("area"),
-        "c_search": F("search"),
+        "c_search": F("readable_search" if _readable_only(base) else "search"),
+        "c_indexed": F("search"),
         "c_title": F("title"),
     }
     if "match_boost" in base.query.annotations:
         columns["c_boost"] = F("match_boost")
     return base.order_by().values(**columns).query.sql_with_params()
+
+
+def _readable_only(queryset) -> bool:
+    return "readable_search" in queryset.query.annotations
 
 
 def _score_sql(words, exact, category_id, area_id, boost: bool) -> tuple[str, list]:
@@ -454,6 +462,7 @@ def _candidates_sql(
     exact: list[str] = (),
     category_id=None,
     area_id=None,
+    readable_only: bool = False,
 ) -> tuple[str, list]:
     """SQL for the ids of a bounded set of the allowed posts worth scoring for a draft.
 
@@ -477,6 +486,13 @@ def _candidates_sql(
     # apply. (Building a QuerySet per branch cost more than running the branch.)
     posts = f"({posts_sql}) t"
 
+    def fits(any_word: str, any_params: list) -> tuple[str, list]:
+        # The stored vector's index finds the posts; with `readable_only` the words the
+        # viewer may read (t.c_search, see _posts_sql) then decide.
+        if not readable_only:
+            return f"t.c_indexed @@ {any_word}", any_params
+        return f"t.c_indexed @@ {any_word} AND t.c_search @@ {any_word}", any_params * 2
+
     def share(term) -> float:
         word, is_exact = term
         found = {word} if is_exact else lexemes[word]
@@ -496,26 +512,27 @@ def _candidates_sql(
             [word for word, is_exact in group if not is_exact],
             [word for word, is_exact in group if is_exact],
         )
+        condition, condition_params = fits(any_word, any_params)
         # `sql` is compiled by Django with placeholders; `limit` is an int.
         if hits * hits * rows >= limit:  # common: walk the newest first
             parts.append(
-                f"(SELECT t.c_pk AS pk FROM {posts} WHERE t.c_search @@ {any_word}"  # noqa: S608
+                f"(SELECT t.c_pk AS pk FROM {posts} WHERE {condition}"  # noqa: S608
                 f" ORDER BY t.c_created DESC LIMIT {limit:d})"
             )
         else:
             parts.append(
                 f"(SELECT u.c_pk AS pk FROM (SELECT t.c_pk, t.c_created FROM {posts}"  # noqa: S608
-                f" WHERE t.c_search @@ {any_word} OFFSET 0) u"
+                f" WHERE {condition} OFFSET 0) u"
                 f" ORDER BY u.c_created DESC LIMIT {limit:d})"
             )
-        all_params.extend([*params, *any_params])
+        all_params.extend([*params, *condition_params])
     if category_id is not None and area_id is not None and terms:
-        any_word, any_params = _any_word_sql(words, list(exact))
+        condition, condition_params = fits(*_any_word_sql(words, list(exact)))
         parts.append(
             f"(SELECT t.c_pk AS pk FROM {posts} WHERE t.c_category = %s AND t.c_area = %s"  # noqa: S608
-            f" AND t.c_search @@ {any_word} ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
+            f" AND {condition} ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
         )
-        all_params.extend([*params, int(category_id), int(area_id), *any_params])
+        all_params.extend([*params, int(category_id), int(area_id), *condition_params])
     return " UNION ALL ".join(parts), all_params
 
 

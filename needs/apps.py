@@ -13,7 +13,7 @@ class NeedsConfig(AppConfig):
         """Open needs a neighbor could help with (read by mutualaid.ranking)."""
         from .models import Need
 
-        needs = Need.objects.open().for_matching()
+        needs = Need.objects.open().for_matching().readable_search(viewer)
         if viewer is not None and viewer.is_authenticated:
             needs = needs.exclude(owner=viewer)
         return needs

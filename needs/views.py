@@ -31,7 +31,12 @@ SHARE_MAX = 50
 def _filtered_needs(request):
     form = NeedFilterForm(request.GET or None)
     values = form.values() if form.is_bound else {}
-    needs = filtered(Need.objects.open().for_list(), values, {"of_urgency": values.get("urgency")})
+    needs = filtered(
+        Need.objects.open().for_list(),
+        values,
+        {"of_urgency": values.get("urgency")},
+        reader=request.user,
+    )
     return form, needs
 
 

@@ -13,7 +13,7 @@ class OffersConfig(AppConfig):
         """Open offers a neighbor could ask about (read by mutualaid.ranking)."""
         from .models import Offer
 
-        offers = Offer.objects.open()
+        offers = Offer.objects.open().readable_search(viewer)
         if viewer is not None and viewer.is_authenticated:
             offers = offers.exclude(owner=viewer)
         return offers

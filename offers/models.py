@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Func, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,19 @@ def default_expiry() -> datetime.date:
 class Visibility(models.TextChoices):
     NEIGHBORS = "neighbors", _("Signed-in neighbors")
     EVERYONE = "everyone", _("Everyone, even without an account")
+
+
+def reads_every_detail(reader) -> bool:
+    """Signed-in neighbors read every post's details; anyone else only details for everyone."""
+    return bool(reader and reader.is_authenticated)
+
+
+class TitleWords(Func):
+    """The title's part of a post's search vector (titles carry weight A, details B)."""
+
+    function = "ts_filter"
+    template = "%(function)s(%(expressions)s, '{a}'::\"char\"[])"
+    output_field = SearchVectorField()
 
 
 class PostQuerySet(models.QuerySet):
@@ -53,11 +66,35 @@ class PostQuerySet(models.QuerySet):
     def in_categories(self, categories):
         return self.filter(category__in=categories) if categories else self
 
-    def with_words(self, words: str):
+    def readable_search(self, reader):
+        """Alias `readable_search`: the words of each post that `reader` may read.
+
+        Everyone reads titles; details only where they are shown to the reader. Search and
+        matching look only there, so a word hidden in neighbors-only details can't be probed
+        for. For a reader who may read everything the queryset is left as it is.
+        """
+        if reads_every_detail(reader):
+            return self
+        return self.alias(
+            readable_search=Case(
+                When(visibility=Visibility.EVERYONE, then=F("search")),
+                default=TitleWords(F("search")),
+                output_field=SearchVectorField(),
+            )
+        )
+
+    def with_words(self, words: str, *, reader):
+        """Posts with any of `words` among the words `reader` may read."""
         from mutualaid.ranking import search_query
 
         query = search_query(words)
-        return self.filter(search=query) if query is not None else self
+        if query is None:
+            return self
+        # The stored vector's GIN index finds the candidates; the readable words decide.
+        found = self.filter(search=query)
+        if reads_every_detail(reader):
+            return found
+        return found.readable_search(reader).filter(readable_search=query)
 
     def for_list(self):
         return self.select_related("owner", "area", "category")
@@ -115,9 +152,7 @@ class Post(Reportable):
         return self.status == "open" and not self.is_expired
 
     def details_visible_to(self, user) -> bool:
-        if self.visibility == Visibility.EVERYONE:
-            return True
-        return bool(user and user.is_authenticated)
+        return self.visibility == Visibility.EVERYONE or reads_every_detail(user)
 
     def can_edit(self, user) -> bool:
         return bool(user and user.is_authenticated and user.pk == self.owner_id)

@@ -69,12 +69,15 @@ def _int_or_none(value):
         return None
 
 
-def filtered(queryset, values: dict, extra: dict | None = None):
-    """Apply list filters (category, area, words, and app-specific ones)."""
+def filtered(queryset, values: dict, extra: dict | None = None, *, reader):
+    """Apply list filters (category, area, words, and app-specific ones).
+
+    Words match only what `reader` may read (see PostQuerySet.with_words).
+    """
     queryset = queryset.in_categories([values["category"]] if values.get("category") else None)
     queryset = queryset.in_area(values.get("area"))
     if values.get("q"):
-        queryset = queryset.with_words(values["q"])
+        queryset = queryset.with_words(values["q"], reader=reader)
     for method, value in (extra or {}).items():
         queryset = getattr(queryset, method)(value)
     return queryset

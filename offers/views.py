@@ -24,7 +24,12 @@ from .suggest import filtered, paginate, query_without_page, suggest_for_post
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
     values = form.values() if form.is_bound else {}
-    offers = filtered(Offer.objects.open().for_list(), values, {"of_kind": values.get("kind")})
+    offers = filtered(
+        Offer.objects.open().for_list(),
+        values,
+        {"of_kind": values.get("kind")},
+        reader=request.user,
+    )
     context = {
         "form": form,
         "page_obj": paginate(request, offers),
