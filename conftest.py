@@ -13,6 +13,8 @@ def _fresh_cache():
     ranking.forget_cached()
     yield
     cache.clear()
+    # A test that rendered in Spanish must not leave the next one reading Spanish.
+    translation.deactivate()
 
 
 def _is_transactional(request) -> bool:

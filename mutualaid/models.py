@@ -229,10 +229,12 @@ class Reportable(models.Model):
 
 
 def is_reportable(model) -> bool:
+    """A `hidden` field, and `visible_to(user)` on its default manager: who may see which."""
     try:
-        return isinstance(model._meta.get_field("hidden"), models.BooleanField)
+        hidden = model._meta.get_field("hidden")
     except Exception:  # FieldDoesNotExist, or not a model at all
         return False
+    return isinstance(hidden, models.BooleanField) and hasattr(model._default_manager, "visible_to")
 
 
 class ReportQuerySet(models.QuerySet):
@@ -329,6 +331,7 @@ class ModerationAction(models.Model):
         SUSPEND = "suspend", _("Suspended an account")
         UNSUSPEND = "unsuspend", _("Lifted a suspension")
         DISMISS = "dismiss", _("Closed reports without action")
+        READ = "read", _("Read a reported conversation")
 
     moderator = models.ForeignKey(
         User, verbose_name=_("moderator"), on_delete=models.SET_NULL, null=True, related_name="+"

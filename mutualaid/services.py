@@ -36,11 +36,18 @@ def _log(*, action, by, target=None, user=None, report=None, note="") -> Moderat
         action=action,
         content_type=ContentType.objects.get_for_model(target) if target is not None else None,
         object_id=target.pk if target is not None else None,
-        target_label=str(target)[:200] if target is not None else "",
+        target_label=_label(target),
         target_user=user if user is not None else author_of(target),
         report=report,
         note=note,
     )
+
+
+def _label(target) -> str:
+    # An item may name itself for the log (a message never by its words: organizers read it).
+    if target is None:
+        return ""
+    return str(getattr(target, "log_label", target))[:200]
 
 
 def report_create(*, reporter, target, reason: str, details: str = "") -> Report:
@@ -61,6 +68,20 @@ def report_create(*, reporter, target, reason: str, details: str = "") -> Report
                 )
         except IntegrityError as error:  # a double tap: the constraint keeps one open report
             raise ModerationError(already) from error
+
+
+def reported_item_read(*, target, by) -> list[ModerationAction]:
+    """A moderator read a private item (a message) while handling a report: log it.
+
+    One line per open report about `target`, so the log says which report the read was for.
+    Items whose model doesn't ask for it (`reads_are_logged`) are public: nothing is logged.
+    """
+    if not getattr(type(target), "reads_are_logged", False):
+        return []
+    return [
+        _log(action=ModerationAction.Kind.READ, by=by, target=target, report=report)
+        for report in Report.objects.open().about(target)
+    ]
 
 
 def _locked(target):

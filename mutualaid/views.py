@@ -80,7 +80,8 @@ def report_create(request, model_label, pk):
         raise Http404 from error
     if not is_reportable(model):
         raise Http404
-    target = get_object_or_404(model._default_manager, pk=pk)
+    # Only what the reporter can see may be reported; anything else shows nothing of it.
+    target = get_object_or_404(model._default_manager.visible_to(request.user), pk=pk)
     fallback = target.get_absolute_url() if hasattr(target, "get_absolute_url") else "/"
     next_url = _safe_next(request, fallback)
     if target.hidden:
@@ -137,6 +138,8 @@ def moderation_report(request, pk):
         else:
             messages.success(request, _("Done. The people who reported it will hear back."))
             return redirect("moderation_queue")
+    if request.method == "GET" and target is not None and report.status == Report.Status.OPEN:
+        services.reported_item_read(target=target, by=request.user)
     author = services.author_of(target)
     reports = (
         Report.objects.filter(content_type=report.content_type, object_id=report.object_id)

@@ -5,6 +5,7 @@ offers never import needs. Following a filter and its digest live here for the s
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid import roles
-from mutualaid.models import Area, Category, Reportable
+from mutualaid.models import Area, Category, Report, Reportable
 from offers.models import Offer, Post, PostQuerySet
 
 
@@ -117,11 +118,27 @@ class MatchQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
+        """The two people in a match read its thread. A moderator reads a thread only while
+        a report about one of its messages is open (and each read is logged, see
+        `mutualaid.services.reported_thread_read`)."""
         if not user.is_authenticated:
             return self.none()
         if user.has_role(roles.MODERATOR):
-            return self
+            return self.with_open_report_flag().filter(
+                Q(requester=user) | Q(recipient=user) | Q(under_report=True)
+            )
         return self.involving(user)
+
+    def with_open_report_flag(self):
+        """`under_report`: a report about one of the thread's messages waits for a moderator."""
+        reported = Report.objects.open().filter(
+            content_type=ContentType.objects.get_for_model(Message), object_id=OuterRef("pk")
+        )
+        return self.alias(
+            under_report=Exists(
+                Message.objects.filter(match=OuterRef("pk")).filter(Exists(reported))
+            )
+        )
 
 
 class Match(models.Model):
@@ -205,11 +222,25 @@ class Match(models.Model):
         return self.need or self.offer
 
 
+class MessageQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Messages of the threads `user` may read; hidden ones only for moderators."""
+        messages = self.filter(match__in=Match.objects.visible_to(user).values("pk"))
+        if not user.has_role(roles.MODERATOR):
+            messages = messages.filter(hidden=False)
+        return messages
+
+
 class Message(Reportable):
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     body = models.TextField(_("message"), max_length=2000)
     created = models.DateTimeField(default=timezone.now)
+
+    objects = MessageQuerySet.as_manager()
+
+    # Private to the two people in the thread: a moderator's read is written in the log.
+    reads_are_logged = True
 
     class Meta:
         ordering = ["created"]
@@ -218,6 +249,11 @@ class Message(Reportable):
 
     def __str__(self):
         return self.body[:60]
+
+    @property
+    def log_label(self) -> str:
+        """How the moderation log names a message: never by its words (organizers read it)."""
+        return _("A message about “%(post)s”") % {"post": self.match}
 
     def get_absolute_url(self):
         return self.match.get_absolute_url()

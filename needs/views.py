@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mutualaid import roles
+from mutualaid import services as moderation
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.ratelimit import rate_limited
@@ -180,9 +181,13 @@ def match_detail(request, pk):
             messages.error(request, str(error))
         else:
             return redirect(match)
-    thread = Message.objects.filter(match=match).select_related("author")
-    if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
-        thread = thread.filter(hidden=False)
+    thread = list(
+        Message.objects.visible_to(request.user).filter(match=match).select_related("author")
+    )
+    if not match.is_participant(request.user):
+        # A moderator reading a reported thread: the read of each reported message is logged.
+        for message in thread:
+            moderation.reported_item_read(target=message, by=request.user)
     context = {
         "match": match,
         "thread": thread,

@@ -51,6 +51,14 @@ class PostQuerySet(models.QuerySet):
         """Everything but what a moderator hid."""
         return self.filter(hidden=False)
 
+    def visible_to(self, user):
+        """What `user` may see of these posts: moderators see hidden ones too."""
+        from mutualaid.roles import MODERATOR
+
+        if user is not None and user.is_authenticated and user.has_role(MODERATOR):
+            return self
+        return self.visible()
+
     def current(self):
         return self.filter(expires_on__gte=timezone.localdate())
 

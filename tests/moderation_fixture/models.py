@@ -4,11 +4,18 @@ from django.db import models
 from mutualaid.models import Reportable
 
 
+class PostQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_superuser else self.filter(hidden=False)
+
+
 class Post(Reportable):
-    """Follows the reportable protocol: a `hidden` field and an `author`."""
+    """Follows the reportable protocol: a `hidden` field, `visible_to` and an `author`."""
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     text = models.TextField()
+
+    objects = PostQuerySet.as_manager()
 
     def __str__(self):
         return self.text[:40]
