@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid.models import Area, Category
+from mutualaid.privacy import Privacy
 
 
 class Store(models.Model):
@@ -30,6 +31,8 @@ class Store(models.Model):
         help_text=_("A public place people can find, e.g. 'Community hall, side door'."),
     )
     opening_hours = models.TextField(_("opening hours"), blank=True)
+
+    privacy = Privacy(public=("name", "slug", "place", "opening_hours"))
 
     class Meta:
         ordering = ["name"]
@@ -94,6 +97,8 @@ class Item(models.Model):
 
     objects = ItemQuerySet.as_manager()
 
+    privacy = Privacy(public=("name", "size"))
+
     class Meta:
         ordering = ["name", "size"]
         verbose_name = _("item")
@@ -127,6 +132,12 @@ class AdjustmentReason(models.TextChoices):
 
 
 class StockMovementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The ledger is read by store volunteers only."""
+        from mutualaid.roles import STORE_VOLUNTEER
+
+        return self if user.is_authenticated and user.has_role(STORE_VOLUNTEER) else self.none()
+
     def for_list(self):
         return self.select_related("item", "item__store", "item__category", "by")
 
@@ -169,6 +180,9 @@ class StockMovement(models.Model):
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = StockMovementQuerySet.as_manager()
+
+    # Notes on stock (why an adjustment) are for the store volunteers who keep the ledger.
+    privacy = Privacy(private={"note": "visible_to"})
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -226,6 +240,8 @@ class Thing(models.Model):
     loan_days = models.PositiveIntegerField(_("usual loan (days)"), default=7)
 
     objects = ThingQuerySet.as_manager()
+
+    privacy = Privacy(public=("name", "description", "condition_notes"))
 
     class Meta:
         ordering = ["name", "pk"]
@@ -342,6 +358,8 @@ class Shift(models.Model):
     note = models.CharField(_("what the shift is for"), max_length=200, blank=True)
 
     objects = ShiftQuerySet.as_manager()
+
+    privacy = Privacy(public=("note",))
 
     class Meta:
         ordering = ["starts_at", "pk"]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mutualaid.models import SPOKEN_LANGUAGES, Area
+from mutualaid.privacy import Privacy
 
 # Full-text search uses one fixed configuration so the stored vector is immutable.
 SEARCH_CONFIG = "english"
@@ -108,6 +109,14 @@ class Meeting(models.Model):
 
     objects = MeetingQuerySet.as_manager()
 
+    # Drafts are for organizers until published (MeetingQuerySet.visible_to).
+    privacy = Privacy(
+        private=dict.fromkeys(
+            ["title", "description", "place_name", "online_url", "access_notes", "minutes"],
+            "visible_to",
+        )
+    )
+
     class Meta:
         ordering = ["starts_at", "pk"]
         verbose_name = _("meeting")
@@ -146,7 +155,21 @@ class Meeting(models.Model):
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
 
+def _is_organizer(user) -> bool:
+    from mutualaid.roles import ORGANIZER
+
+    return user.is_authenticated and user.has_role(ORGANIZER)
+
+
 class AgendaItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Organizers read every item; anyone reads the agenda of a published meeting, and a
+        neighbor their own proposals."""
+        if _is_organizer(user):
+            return self
+        public = Q(status=AgendaItem.Status.ACCEPTED) & ~Q(meeting__status=Meeting.Status.DRAFT)
+        return self.filter(public | Q(proposed_by=user) if user.is_authenticated else public)
+
     def accepted(self):
         return self.filter(status=AgendaItem.Status.ACCEPTED)
 
@@ -211,6 +234,12 @@ class AgendaItem(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AgendaItemQuerySet.as_manager()
+
+    privacy = Privacy(
+        private=dict.fromkeys(
+            ["title", "description", "facilitator", "decline_reason", "minutes"], "visible_to"
+        )
+    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -277,6 +306,12 @@ class Rsvp(models.Model):
         return f"{self.person} · {self.get_answer_display()}"
 
 
+class PollAnswerQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Answers (and block reasons) are as public as the agenda item they answer."""
+        return self.filter(item__in=AgendaItem.objects.visible_to(user).values("pk"))
+
+
 class PollAnswer(models.Model):
     """Where a neighbor stands on a proposal. One current answer per person, changeable."""
 
@@ -293,6 +328,10 @@ class PollAnswer(models.Model):
     answer = models.CharField(_("where do you stand?"), max_length=10, choices=Answer.choices)
     reason = models.TextField(_("reason"), blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = PollAnswerQuerySet.as_manager()
+
+    privacy = Privacy(private={"reason": "visible_to"})
 
     class Meta:
         verbose_name = _("poll answer")
@@ -312,6 +351,9 @@ class PollAnswer(models.Model):
 class DecisionQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(meeting__status=Meeting.Status.DRAFT)
+
+    def visible_to(self, user):
+        return self if _is_organizer(user) else self.public()
 
     def for_list(self):
         return self.select_related("meeting", "item").order_by("-decided_on", "-pk")
@@ -360,6 +402,8 @@ class Decision(models.Model):
 
     objects = DecisionQuerySet.as_manager()
 
+    privacy = Privacy(private={"title": "visible_to", "text": "visible_to"})
+
     class Meta:
         ordering = ["-decided_on", "-pk"]
         verbose_name = _("decision")
@@ -379,6 +423,9 @@ class Decision(models.Model):
 class ActionItemQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(meeting__status=Meeting.Status.DRAFT)
+
+    def visible_to(self, user):
+        return self if _is_organizer(user) else self.public()
 
     def open(self):
         return self.filter(done=False)
@@ -407,6 +454,8 @@ class ActionItem(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ActionItemQuerySet.as_manager()
+
+    privacy = Privacy(private={"what": "visible_to", "owner_name": "visible_to"})
 
     class Meta:
         ordering = ["due", "pk"]

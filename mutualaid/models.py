@@ -15,6 +15,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .privacy import NOBODY, Privacy
+
 # Languages a neighbor can say they speak, so others know how to reach them.
 SPOKEN_LANGUAGES = [
     ("en", _("English")),
@@ -38,6 +40,8 @@ class Area(models.Model):
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    privacy = Privacy(public=("name", "slug"))
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("area")
@@ -53,6 +57,8 @@ class Category(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    privacy = Privacy(public=("name", "slug"))
 
     class Meta:
         ordering = ["order", "name"]
@@ -110,6 +116,8 @@ class TitleWord(models.Model):
 
     word = models.TextField(primary_key=True)
 
+    privacy = Privacy(public=("word",))
+
     class Meta:
         indexes = [GinIndex(OpClass("word", name="gin_trgm_ops"), name="titleword_trgm")]
 
@@ -132,6 +140,10 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
+
+    def own(self, user):
+        """Only the neighbor themself reads their email address."""
+        return self.filter(pk=user.pk) if user.is_authenticated else self.none()
 
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
@@ -180,6 +192,8 @@ class User(AbstractUser):
     REQUIRED_FIELDS = ["display_name"]
 
     objects = UserManager()
+
+    privacy = Privacy(private={"email": "own", "password": NOBODY}, public=("display_name",))
 
     class Meta:
         verbose_name = _("neighbor")
@@ -252,6 +266,16 @@ class ReportQuerySet(models.QuerySet):
     def about(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
+    def visible_to(self, user):
+        """Moderators read every report; a neighbor reads the reports they made."""
+        from .roles import MODERATOR
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_role(MODERATOR):
+            return self
+        return self.filter(reporter=user)
+
 
 class Report(models.Model):
     """A neighbor asks the moderators to look at a post, a message or a proposal."""
@@ -301,6 +325,8 @@ class Report(models.Model):
 
     objects = ReportQuerySet.as_manager()
 
+    privacy = Privacy(private={"details": "visible_to"})
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("report")
@@ -319,6 +345,19 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.get_status_display()})"
+
+
+class ModerationActionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The log is for moderators and organizers; a neighbor reads what was done about
+        them or about what they reported."""
+        from .roles import MODERATOR, ORGANIZER
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_role(MODERATOR) or user.has_role(ORGANIZER):
+            return self
+        return self.filter(models.Q(target_user=user) | models.Q(report__reporter=user))
 
 
 class ModerationAction(models.Model):
@@ -357,6 +396,10 @@ class ModerationAction(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    objects = ModerationActionQuerySet.as_manager()
+
+    privacy = Privacy(private={"note": "visible_to", "target_label": "visible_to"})
 
     class Meta:
         ordering = ["-created_at", "-id"]

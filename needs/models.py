@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mutualaid import roles
 from mutualaid.models import Area, Category, Report, Reportable
+from mutualaid.privacy import Privacy
 from offers.models import Offer, Post, PostQuerySet
 
 
@@ -42,6 +43,12 @@ class NeedQuerySet(PostQuerySet):
             {"category": row["category__name"], "area": row["area__name"], "count": row["count"]}
             for row in rows
         ]
+
+    def contact_readable_by(self, user):
+        """Needs whose private contact note `user` may read: volunteers and the poster."""
+        if is_volunteer(user):
+            return self
+        return self.by(user) if user.is_authenticated else self.none()
 
     def for_matching(self):
         """Sooner needs rank a little higher: `match_boost` is read by mutualaid.ranking."""
@@ -91,6 +98,11 @@ class Need(Post):
     )
 
     objects = NeedQuerySet.as_manager()
+
+    privacy = Privacy(
+        private={"details": "details_readable_by", "contact_note": "contact_readable_by"},
+        public=("title", "on_behalf_of"),
+    )
 
     class Meta:
         ordering = ["-created"]
@@ -180,6 +192,8 @@ class Match(models.Model):
 
     objects = MatchQuerySet.as_manager()
 
+    privacy = Privacy(private={"thanks": "visible_to"})
+
     class Meta:
         ordering = ["-updated"]
         verbose_name = _("match")
@@ -226,7 +240,7 @@ class MessageQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Messages of the threads `user` may read; hidden ones only for moderators."""
         messages = self.filter(match__in=Match.objects.visible_to(user).values("pk"))
-        if not user.has_role(roles.MODERATOR):
+        if not (user.is_authenticated and user.has_role(roles.MODERATOR)):
             messages = messages.filter(hidden=False)
         return messages
 
@@ -238,6 +252,8 @@ class Message(Reportable):
     created = models.DateTimeField(default=timezone.now)
 
     objects = MessageQuerySet.as_manager()
+
+    privacy = Privacy(private={"body": "visible_to"})
 
     # Private to the two people in the thread: a moderator's read is written in the log.
     reads_are_logged = True

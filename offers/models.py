@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid.models import Area, Category, Reportable
+from mutualaid.privacy import Privacy
 from mutualaid.ranking import SEARCH_CONFIG
 
 POST_LIFETIME_DAYS = 30
@@ -58,6 +59,10 @@ class PostQuerySet(models.QuerySet):
         if user is not None and user.is_authenticated and user.has_role(MODERATOR):
             return self
         return self.visible()
+
+    def details_readable_by(self, reader):
+        """Posts whose details `reader` may read (see Post.details_visible_to)."""
+        return self if reads_every_detail(reader) else self.filter(visibility=Visibility.EVERYONE)
 
     def current(self):
         return self.filter(expires_on__gte=timezone.localdate())
@@ -222,6 +227,8 @@ class Offer(Post):
     )
 
     objects = OfferQuerySet.as_manager()
+
+    privacy = Privacy(private={"details": "details_readable_by"}, public=("title",))
 
     class Meta:
         ordering = ["-created"]
