@@ -259,3 +259,25 @@ def test_deleting_my_account_passes_my_place_in_the_queue_on(
     assert "Lent to a former neighbor" in body and "Amina" not in body
     lending["drill_loan"].refresh_from_db()
     assert lending["drill_loan"].returned_at is None
+
+
+def test_an_intake_volunteers_download_leaves_out_the_notes_about_others(client, amina):
+    from needs.tests.factories import NeedFactory
+
+    amina.groups.add(*roles_groups(roles.INTAKE_VOLUNTEER))
+    NeedFactory(
+        owner=amina,
+        title="Groceries for Mr. Lee",
+        on_behalf_of="Lee",
+        contact_note="Call his daughter on 555-0142 after six",
+    )
+    NeedFactory(owner=amina, title="A bike pump")
+    response, data = download(client, amina)
+    titles = {need["title"] for need in data["apps"]["needs"]["needs"]}
+    assert titles == {"A bike pump", "Groceries for Mr. Lee"}
+    raw = response.content.decode()
+    assert "555-0142" not in raw and "daughter" not in raw
+    assert '"Lee"' not in raw
+    posted_for = next(n for n in data["apps"]["needs"]["needs"] if n["title"].startswith("Groc"))
+    assert posted_for["posted_for_someone_else"] is True
+    assert "contact_note" not in posted_for and "on_behalf_of" not in posted_for
