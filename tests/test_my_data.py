@@ -281,3 +281,15 @@ def test_an_intake_volunteers_download_leaves_out_the_notes_about_others(client,
     posted_for = next(n for n in data["apps"]["needs"]["needs"] if n["title"].startswith("Groc"))
     assert posted_for["posted_for_someone_else"] is True
     assert "contact_note" not in posted_for and "on_behalf_of" not in posted_for
+
+
+def test_privacy_page_says_what_organizers_see_in_the_admin(client):
+    body = html.unescape(client.get(reverse("privacy")).content.decode())
+    assert "Organizers see your display name and which duties you hold" in body
+    assert "never see your email address or password" in body
+    assert "you leave any queue on the lending shelf" in body
+    spanish = html.unescape(
+        client.get(reverse("privacy"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    )
+    assert "Las personas organizadoras ven tu nombre visible" in spanish
+    assert "dejas cualquier cola del estante de préstamo" in spanish
