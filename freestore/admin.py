@@ -1,20 +1,24 @@
 """Admin for the free store. Stock only changes through the ledger, so quantities are read-only
-here and movements cannot be added, edited or deleted.
+here and movements cannot be added, edited or deleted. Organizers set up stores, items, the
+shelf and shifts (FreestoreConfig.role_admin_permissions); loans, holds, sign-ups and the
+ledger are the superuser's here and the volunteers' on their own screens.
 """
 
 from django.contrib import admin
+
+from mutualaid.admin import HistoryForSuperusers
 
 from .models import Hold, Item, Loan, Shift, ShiftSignup, StockMovement, Store, Thing
 
 
 @admin.register(Store)
-class StoreAdmin(admin.ModelAdmin):
+class StoreAdmin(HistoryForSuperusers, admin.ModelAdmin):
     list_display = ["name", "area", "place"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(HistoryForSuperusers, admin.ModelAdmin):
     list_display = ["name", "size", "condition", "category", "store", "quantity", "target"]
     list_filter = ["store", "category", "condition"]
     search_fields = ["name"]
@@ -39,7 +43,7 @@ class StockMovementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Thing)
-class ThingAdmin(admin.ModelAdmin):
+class ThingAdmin(HistoryForSuperusers, admin.ModelAdmin):
     list_display = ["name", "store", "status", "loan_days"]
     list_filter = ["store", "status"]
 
@@ -64,6 +68,10 @@ class ShiftSignupInline(admin.TabularInline):
 
 
 @admin.register(Shift)
-class ShiftAdmin(admin.ModelAdmin):
+class ShiftAdmin(HistoryForSuperusers, admin.ModelAdmin):
     list_display = ["store", "starts_at", "ends_at", "places"]
     inlines = [ShiftSignupInline]
+
+    def get_inlines(self, request, obj):
+        # Who signed up shows to the volunteers on the shift page, not to organizers here.
+        return self.inlines if request.user.is_superuser else []

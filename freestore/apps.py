@@ -1,46 +1,27 @@
 """The free store and the lending shelf, run by volunteers."""
 
 from django.apps import AppConfig
-from django.db import DEFAULT_DB_ALIAS
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-# Organizers open stores and manage the shelf and shifts in the admin. Stock itself only
-# moves through the volunteer screens, so the ledger is view-only there.
-ORGANIZER_ADMIN = {
-    "store": ("add", "change", "view"),
-    "item": ("add", "change", "view"),
-    "thing": ("add", "change", "view"),
-    "shift": ("add", "change", "delete", "view"),
-    "shiftsignup": ("add", "change", "delete", "view"),
-    "stockmovement": ("view",),
-    "loan": ("view",),
-    "hold": ("view",),
-}
-
-
-def grant_organizer_admin(sender=None, using=DEFAULT_DB_ALIAS, **kwargs):
-    from django.contrib.auth.models import Group, Permission
-
-    from mutualaid.roles import ORGANIZER
-
-    group, _created = Group.objects.using(using).get_or_create(name=ORGANIZER)
-    codenames = [
-        f"{action}_{model}" for model, actions in ORGANIZER_ADMIN.items() for action in actions
-    ]
-    group.permissions.add(
-        *Permission.objects.using(using).filter(
-            content_type__app_label="freestore", codename__in=codenames
-        )
-    )
+from mutualaid.roles import ORGANIZER
 
 
 class FreestoreConfig(AppConfig):
     name = "freestore"
     verbose_name = _("Free store")
 
-    def ready(self):
-        post_migrate.connect(grant_organizer_admin, sender=self)
+    # Organizers set up stores (place, opening hours), items and the lending shelf, and plan
+    # shifts, in the admin (mutualaid.roles keeps the Organizer group in step with this). Who
+    # borrowed, who waits, who signed up and the stock ledger are for the volunteers' screens,
+    # and quantities only move through the ledger.
+    role_admin_permissions = {
+        ORGANIZER: {
+            "store": ("add", "change", "view"),
+            "item": ("add", "change", "view"),
+            "thing": ("add", "change", "view"),
+            "shift": ("add", "change", "delete", "view"),
+        },
+    }
 
     def home_section(self, request):
         from .models import Item
@@ -50,6 +31,18 @@ class FreestoreConfig(AppConfig):
             "in_stock": Item.objects.in_stock().count(),
         }
         return "freestore/home_section.html", context
+
+    def export_user_data(self, user) -> dict:
+        """A neighbor's loans, places in queues and shift sign-ups (for My data)."""
+        from .privacy import export_user_data
+
+        return export_user_data(user)
+
+    def forget_user(self, user) -> None:
+        """Leave queues (passing a waiting thing on), drop sign-ups, keep loans (see privacy)."""
+        from .privacy import forget_user
+
+        forget_user(user)
 
     def seed_demo(self, *, people, areas):
         from .demo import seed

@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 
+from mutualaid.admin import HistoryForSuperusers
 from mutualaid.roles import ORGANIZER
 
 from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
 
 
-class OrganizersManage:
+class OrganizersManage(HistoryForSuperusers):
     """Organizers (staff through their role) manage meetings here without model permissions."""
 
     def _organizer(self, request):
@@ -29,8 +30,15 @@ class OrganizersManage:
         return self._organizer(request) or super().has_delete_permission(request, obj)
 
 
-class OrganizersView(OrganizersManage):
-    """Personal answers (RSVPs, poll answers) are for reading only, even by organizers."""
+class PersonalAnswers:
+    """Who answered an RSVP or a poll is personal: the meeting page shows organizers counts,
+    and only the superuser reads (never edits) the answers here."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
 
     def has_add_permission(self, request, *args):
         return False
@@ -80,12 +88,12 @@ class ActionItemAdmin(OrganizersManage, admin.ModelAdmin):
 
 
 @admin.register(Rsvp)
-class RsvpAdmin(OrganizersView, admin.ModelAdmin):
+class RsvpAdmin(PersonalAnswers, admin.ModelAdmin):
     list_display = ["meeting", "person", "answer"]
     raw_id_fields = ["meeting", "person"]
 
 
 @admin.register(PollAnswer)
-class PollAnswerAdmin(OrganizersView, admin.ModelAdmin):
+class PollAnswerAdmin(PersonalAnswers, admin.ModelAdmin):
     list_display = ["item", "person", "answer"]
     raw_id_fields = ["item", "person"]

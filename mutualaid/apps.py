@@ -10,7 +10,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hub core")
 
     def ready(self):
-        from . import roles, signals  # noqa: F401 (connects the receivers)
+        from django.core import checks as system_checks
+
+        from . import checks, roles, signals  # noqa: F401 (connects the receivers)
+
+        # An app that keeps data about people but sits out of My data stops the project.
+        system_checks.register(checks.personal_data_hooks)
 
         # After every app migrates (not only this one), since other apps add permissions.
         post_migrate.connect(roles.sync_role_permissions)

@@ -8,8 +8,11 @@ from .models import Follow, Match, Message, Need
 def export_user_data(user) -> dict:
     matches = Match.objects.involving(user).select_related("need", "offer")
     return {
-        "needs": list(
-            Need.objects.by(user).values(
+        # A need an intake volunteer posted for someone is in their download, but the first
+        # name and private contact note are about that other person, so they stay out.
+        "needs": [
+            _without_the_other_person(need)
+            for need in Need.objects.by(user).values(
                 "id",
                 "title",
                 "details",
@@ -17,13 +20,12 @@ def export_user_data(user) -> dict:
                 "status",
                 "visibility",
                 "on_behalf_of",
-                "contact_note",
                 "category__name",
                 "area__name",
                 "created",
                 "expires_on",
             )
-        ),
+        ],
         "matches": [
             {
                 "id": match.pk,
@@ -47,6 +49,11 @@ def export_user_data(user) -> dict:
             for follow in Follow.objects.filter(user=user).for_list()
         ],
     }
+
+
+def _without_the_other_person(need: dict) -> dict:
+    posted_for = need.pop("on_behalf_of")
+    return {**need, "posted_for_someone_else": bool(posted_for)}
 
 
 def forget_user(user) -> None:

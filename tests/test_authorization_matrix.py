@@ -11,8 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from mutualaid.tests.factories import UserFactory
 
+from .authz import admin as admin_rules
 from .authz import core
-from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, OK, OWNER, ROLE_OF, VISITORS
+from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, NEIGHBOR, OK, OWNER, ROLE_OF, VISITORS
 
 APP_RULE_MODULES = ["needs", "offers", "freestore", "meetings", "moderation"]
 # Apps still being built: their URLs are classified when they are finished.
@@ -80,11 +81,10 @@ def test_admin_password_change_sends_non_staff_to_log_in(people):
         client = Client()
         if people[visitor] is not None:
             client.force_login(people[visitor])
-        expected = OK if visitor == "organizer" else LOGIN
-        response = client.get(url)
-        got = outcome_of(response)
-        # organizers may view users but not change passwords: refused, never served
-        assert got == expected or (visitor == "organizer" and got == DENIED), (visitor, got)
+        # organizers may see display names but never set a password: refused, never served
+        expected = DENIED if visitor == "organizer" else LOGIN
+        got = outcome_of(client.get(url))
+        assert got == expected, (visitor, got)
 
 
 def iter_patterns(patterns):
@@ -162,6 +162,79 @@ def test_url_answers_each_visitor_as_expected(name, people):
             elif expected is not None and got != expected:
                 problems.append(f"{method} {url} as {visitor}: expected {expected}, got {got}")
     assert not problems, "\n".join(problems)
+
+
+# The admin ------------------------------------------------------------------------------
+
+
+def test_every_model_in_the_admin_is_classified():
+    registered = {model._meta.label_lower for model in admin.site._registry}
+    unclassified = sorted(registered - set(admin_rules.MODELS))
+    assert not unclassified, f"Say who reaches these in tests/authz/admin.py: {unclassified}"
+    gone = sorted(set(admin_rules.MODELS) - registered)
+    assert not gone, f"No longer in the admin, take them out of tests/authz/admin.py: {gone}"
+
+
+@pytest.fixture
+def admin_people(people):
+    return {
+        **people,
+        admin_rules.SUPERUSER: UserFactory(
+            display_name="Server keeper", is_staff=True, is_superuser=True
+        ),
+    }
+
+
+def expected_admin_outcome(rule, visitor, page) -> str:
+    if visitor in admin_rules.NOT_STAFF:
+        return LOGIN
+    allowed = rule.superuser if visitor == admin_rules.SUPERUSER else rule.organizer
+    return OK if page in allowed else DENIED
+
+
+@pytest.mark.parametrize("label", sorted(admin_rules.MODELS))
+def test_admin_pages_answer_each_visitor_as_expected(label, admin_people):
+    rule = admin_rules.MODELS[label]
+    model = next(m for m in admin.site._registry if m._meta.label_lower == label)
+    info = (model._meta.app_label, model._meta.model_name)
+    obj = rule.make(admin_people)
+    urls = {
+        "changelist": reverse("admin:{}_{}_changelist".format(*info)),
+        "add": reverse("admin:{}_{}_add".format(*info)),
+        "change": reverse("admin:{}_{}_change".format(*info), args=[obj.pk]),
+    }
+    problems = []
+    for visitor in admin_rules.ADMIN_VISITORS:
+        client = Client()
+        if admin_people[visitor] is not None:
+            client.force_login(admin_people[visitor])
+        for page, url in urls.items():
+            response = client.get(url)
+            got = outcome_of(response)
+            expected = expected_admin_outcome(rule, visitor, page)
+            if got == OK and response.status_code != 200:
+                got = f"status {response.status_code}"  # e.g. "doesn't exist": sent away
+            if got != expected:
+                problems.append(f"GET {url} as {visitor}: expected {expected}, got {got}")
+            elif got == OK and page == "change" and str(obj) not in response.content.decode():
+                problems.append(f"GET {url} as {visitor}: the page does not show {obj}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("visitor", sorted(admin_rules.USER_FORM_FIELDS))
+def test_the_neighbor_form_has_only_the_fields_each_visitor_may_change(visitor, admin_people):
+    neighbor = admin_people[NEIGHBOR]
+    client = Client()
+    client.force_login(admin_people[visitor])
+    response = client.get(reverse("admin:mutualaid_user_change", args=[neighbor.pk]))
+    fields = set(response.context["adminform"].form.fields)
+    wanted = admin_rules.USER_FORM_FIELDS[visitor]
+    assert wanted["present"] <= fields, wanted["present"] - fields
+    assert not fields & wanted.get("absent", set()), fields & wanted.get("absent", set())
+    body = response.content.decode()
+    assert (neighbor.email in body) == (visitor == admin_rules.SUPERUSER)
+    password = client.get(reverse("admin:auth_user_password_change", args=[neighbor.pk]))
+    assert outcome_of(password) == admin_rules.PASSWORD_FORM[visitor]
 
 
 __all__ = ["ANONYMOUS", "DENIED", "LOGIN", "OK", "OWNER"]

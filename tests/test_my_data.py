@@ -188,3 +188,108 @@ def test_privacy_page_reads_in_spanish_too(client):
     body = client.get(reverse("privacy"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Guardamos lo mínimo posible" in body
     assert "Copias de seguridad" in body
+
+
+# The free store -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def lending(amina):
+    """Amina has the drill, waits first for the ladder (which is back and waiting for her),
+    Carl waits after her, and she is on a shift."""
+    from freestore import services as store
+    from freestore.tests.factories import ShiftFactory, ThingFactory
+
+    bea, carl = UserFactory(display_name="Bea"), UserFactory(display_name="Carl")
+    ladder, drill = ThingFactory(name="Long ladder"), ThingFactory(name="Cordless drill")
+    loan = store.loan_borrow(thing=ladder, borrower=bea)
+    store.hold_place(thing=ladder, neighbor=amina)
+    store.hold_place(thing=ladder, neighbor=carl)
+    store.loan_return(loan=loan)
+    drill_loan = store.loan_borrow(thing=drill, borrower=amina)
+    shift = ShiftFactory(note="Sorting winter coats")
+    store.shift_sign_up(shift=shift, volunteer=amina)
+    return {
+        "ladder": ladder,
+        "drill": drill,
+        "drill_loan": drill_loan,
+        "carl": carl,
+        "shift": shift,
+    }
+
+
+def test_my_data_download_has_my_loans_holds_and_shifts(client, amina, lending):
+    _response, data = download(client, amina)
+    store = data["apps"]["freestore"]
+    assert [loan["thing"] for loan in store["loans"]] == ["Cordless drill"]
+    assert store["loans"][0]["returned"] is None
+    assert [(h["thing"], h["place_in_queue"]) for h in store["holds"]] == [("Long ladder", 1)]
+    assert store["holds"][0]["waiting_for_you_since"] is not None
+    assert [s["what"] for s in store["shifts"]] == ["Sorting winter coats"]
+    raw = json.dumps(data)
+    assert "Carl" not in raw and "Bea" not in raw
+
+
+def test_deleting_my_account_passes_my_place_in_the_queue_on(
+    client, amina, lending, mailoutbox, django_capture_on_commit_callbacks
+):
+    from freestore.tests.factories import volunteer
+
+    client.force_login(amina)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_delete"), {"password": PASSWORD, "confirm": "on"})
+
+    # The ladder was waiting for Amina: now it waits for Carl, and he is told.
+    assert [m.to for m in mailoutbox] == [[lending["carl"].email]]
+    assert "Long ladder is back on the shelf for you" in mailoutbox[0].subject
+    client.force_login(lending["carl"])
+    body = client.get(lending["ladder"].get_absolute_url()).content.decode()
+    assert "1 neighbor waiting" in body
+    assert reverse("freestore:thing_borrow", args=[lending["ladder"].pk]) in body
+
+    # Her shift place is free again, and her name is off the shift.
+    body = client.get(lending["shift"].get_absolute_url()).content.decode()
+    assert "2 places left" in body and "Amina" not in body
+
+    # The drill she still has stays on loan, so the shelf never offers what isn't there;
+    # volunteers see it lent to a former neighbor and record it when it comes back.
+    client.force_login(volunteer())
+    body = html.unescape(client.get(lending["drill"].get_absolute_url()).content.decode())
+    assert "Lent to a former neighbor" in body and "Amina" not in body
+    lending["drill_loan"].refresh_from_db()
+    assert lending["drill_loan"].returned_at is None
+
+
+def test_an_intake_volunteers_download_leaves_out_the_notes_about_others(client, amina):
+    from needs.tests.factories import NeedFactory
+
+    amina.groups.add(*roles_groups(roles.INTAKE_VOLUNTEER))
+    NeedFactory(
+        owner=amina,
+        title="Groceries for Mr. Lee",
+        on_behalf_of="Lee",
+        contact_note="Call his daughter on 555-0142 after six",
+    )
+    NeedFactory(owner=amina, title="A bike pump")
+    response, data = download(client, amina)
+    titles = {need["title"] for need in data["apps"]["needs"]["needs"]}
+    assert titles == {"A bike pump", "Groceries for Mr. Lee"}
+    raw = response.content.decode()
+    assert "555-0142" not in raw and "daughter" not in raw
+    assert '"Lee"' not in raw
+    posted_for = next(n for n in data["apps"]["needs"]["needs"] if n["title"].startswith("Groc"))
+    assert posted_for["posted_for_someone_else"] is True
+    assert "contact_note" not in posted_for and "on_behalf_of" not in posted_for
+
+
+def test_privacy_page_says_what_organizers_see_in_the_admin(client):
+    body = html.unescape(client.get(reverse("privacy")).content.decode())
+    assert "Organizers see your display name and which duties you hold" in body
+    assert "never see your email address or password" in body
+    assert "you leave any queue on the lending shelf" in body
+    spanish = html.unescape(
+        client.get(reverse("privacy"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    )
+    assert "Las personas organizadoras ven tu nombre visible" in spanish
+    assert "dejas cualquier cola del estante de préstamo" in spanish

@@ -81,7 +81,9 @@ def test_organizers_manage_meetings_in_the_admin(client, organizer, neighbor):
     assert (
         client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).status_code == 200
     )
-    assert client.get(reverse("admin:meetings_rsvp_changelist")).status_code == 200
+    # Who answered what is personal: the meeting page shows organizers the counts only.
+    assert client.get(reverse("admin:meetings_rsvp_changelist")).status_code == 403
+    assert client.get(reverse("admin:meetings_pollanswer_changelist")).status_code == 403
     assert client.get(reverse("admin:meetings_rsvp_add")).status_code == 403
     neighbor.is_staff = True
     neighbor.save()

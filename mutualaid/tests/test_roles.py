@@ -39,3 +39,20 @@ def test_stepping_down_as_organizer_removes_admin_access():
     organizer.groups.remove(Group.objects.get(name=roles.ORGANIZER))
     organizer.refresh_from_db()
     assert not organizer.is_staff
+
+
+def test_the_organizer_role_holds_exactly_its_admin_permissions():
+    from django.contrib.auth.models import Permission
+
+    group = Group.objects.get(name=roles.ORGANIZER)
+    group.permissions.add(Permission.objects.get(codename="change_group"))
+    roles.sync_role_permissions()
+    granted = {
+        f"{app}.{codename}"
+        for app, codename in group.permissions.values_list("content_type__app_label", "codename")
+    }
+    assert "auth.change_group" not in granted and "mutualaid.view_report" not in granted
+    assert {"mutualaid.change_user", "freestore.add_store", "freestore.change_thing"} <= granted
+    assert not {"freestore.view_loan", "freestore.view_hold", "freestore.view_stockmovement"} & (
+        granted
+    )
