@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hub core")
 
     def ready(self):
-        from . import roles, signals  # noqa: F401 (connects the receivers)
+        from . import roles, signals, single_line  # noqa: F401 (connects the receivers)
+
+        single_line.install()
 
         # After every app migrates (not only this one), since other apps add permissions.
         post_migrate.connect(roles.sync_role_permissions)
