@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After sessions, auth and messages, so the refusal page renders like any other page.
+    "mutualaid.middleware.NulByteMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "mutualaid.middleware.DatabaseUnavailableMiddleware",
 ]
