@@ -22,6 +22,7 @@ from mutualaid.permissions import role_required
 
 from . import reports, services
 from .forms import (
+    INTAKE_DAMAGED,
     AdjustmentForm,
     BasketAddForm,
     BorrowForm,
@@ -33,6 +34,7 @@ from .forms import (
     StocktakeForm,
     StoreChoiceForm,
     ThingForm,
+    intake_data_repair,
 )
 from .models import (
     Hold,
@@ -337,10 +339,14 @@ def intake(request):
     form_kwargs = {"suggest_url": f"{reverse('freestore:item_suggest')}?store={store.slug}"}
     if request.method == "POST":
         data = request.POST.copy()
-        if "more" in data:
+        damaged = intake_data_repair(data)
+        if damaged:
+            messages.error(request, INTAKE_DAMAGED)
+        if "more" in data or damaged:
             # More rows without JavaScript: show what was typed again with blank lines added.
-            total = int(data.get("form-TOTAL_FORMS") or 4)
-            data["form-TOTAL_FORMS"] = str(min(total + 4, 40))
+            if "more" in data:
+                total = int(data["form-TOTAL_FORMS"])
+                data["form-TOTAL_FORMS"] = str(min(total + 4, IntakeFormSet.absolute_max))
             formset = IntakeFormSet(data, form_kwargs=form_kwargs)
             adding_rows = True
         else:
