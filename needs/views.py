@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mutualaid import roles
 from mutualaid.double_submit import creates_once
@@ -35,7 +35,7 @@ def _filtered_needs(request):
     return form, needs
 
 
-@require_GET
+@require_safe
 def need_list(request):
     form, needs = _filtered_needs(request)
     context = {
@@ -46,7 +46,7 @@ def need_list(request):
     return render_page_or_fragment(request, "needs/need_list.html", "results", context)
 
 
-@require_GET
+@require_safe
 def need_detail(request, pk):
     needs = Need.objects.for_list()
     if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
@@ -69,14 +69,14 @@ def need_detail(request, pk):
 
 @login_required
 @rate_limited("post", "10/h")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @creates_once
 def need_create(request):
     return _need_form(request, Need(owner=request.user))
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def need_edit(request, pk):
     need = get_object_or_404(Need, pk=pk)
     if not need.can_edit(request.user):
@@ -163,7 +163,7 @@ def _visible_match(request, pk) -> Match:
 
 @login_required
 @rate_limited("message", "30/h")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @creates_once
 def match_detail(request, pk):
     match = _visible_match(request, pk)
@@ -232,7 +232,7 @@ def match_complete(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def mine(request):
     user = request.user
     my_needs = list(Need.objects.by(user).for_list().order_by("-created"))
@@ -251,7 +251,7 @@ def mine(request):
     return render(request, "needs/mine.html", context)
 
 
-@require_GET
+@require_safe
 def share(request):
     """A plain-text list of open needs for a filter, ready to paste into a chat group."""
     form, needs = _filtered_needs(request)
@@ -266,7 +266,7 @@ def share(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @creates_once
 def follow_list(request):
     form = FollowForm(request.POST or None)
