@@ -1,6 +1,6 @@
 """Cross-cutting request and response handling: a friendly 'try again' page when the
-database is away, a plain 400 for a NUL byte in what was sent, and the one security header
-Django has no setting for."""
+database is away, a plain 400 for a NUL byte in what was sent, signed-in pages kept out of
+shared caches, and the one security header Django has no setting for."""
 
 import logging
 
@@ -90,3 +90,22 @@ class NulByteMiddleware:
             logger.info("Refused a request with a NUL byte: %s %s", request.method, request.path)
             return render(request, "400.html", status=400)
         return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """Mark every response to a signed-in neighbor `Cache-Control: private, no-store`.
+
+    Their pages and downloads (My data, the store ledger export) hold personal data that a
+    shared cache or a proxy must never keep and hand to someone else. A view that chose its
+    own Cache-Control keeps it; pages seen without an account stay as cacheable as they are.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -220,8 +220,7 @@ def my_data_download(request):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return response  # kept out of every cache by PrivateCacheMiddleware
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
