@@ -116,6 +116,29 @@ class BaseIntakeFormSet(forms.BaseFormSet):
 IntakeFormSet = forms.formset_factory(
     IntakeLineForm, formset=BaseIntakeFormSet, extra=4, max_num=40, absolute_max=40
 )
+INTAKE_DAMAGED = _(
+    "Part of the form came back damaged, so nothing was recorded. "
+    "Check the lines below and send them again."
+)
+
+
+def intake_data_repair(data) -> bool:
+    """Mend the formset's line count in a POST copy (mutable) whose count can't be read.
+
+    The count is a hidden field: it only goes wrong in a crafted or mangled request. The
+    lines that came with it are counted from their own field names, so what was typed shows
+    again. Returns True when something had to be mended (the caller records nothing then).
+    """
+    prefix = IntakeFormSet.get_default_prefix()
+    top = IntakeFormSet.absolute_max
+    total = data.get(f"{prefix}-TOTAL_FORMS", "")
+    if total.isdigit() and int(total) <= top and data.get(f"{prefix}-INITIAL_FORMS") == "0":
+        return False
+    sent = [key.split("-")[1] for key in data if key.startswith(f"{prefix}-")]
+    indexes = [int(index) for index in sent if index.isdigit() and int(index) < top]
+    data[f"{prefix}-TOTAL_FORMS"] = str(max([IntakeFormSet.extra - 1, *indexes]) + 1)
+    data[f"{prefix}-INITIAL_FORMS"] = "0"
+    return True
 
 
 class BasketAddForm(forms.Form):

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mutualaid import roles
 from mutualaid.double_submit import creates_once
@@ -22,6 +22,7 @@ from mutualaid.permissions import role_required
 
 from . import reports, services
 from .forms import (
+    INTAKE_DAMAGED,
     AdjustmentForm,
     BasketAddForm,
     BorrowForm,
@@ -33,6 +34,7 @@ from .forms import (
     StocktakeForm,
     StoreChoiceForm,
     ThingForm,
+    intake_data_repair,
 )
 from .models import (
     Hold,
@@ -48,7 +50,7 @@ from .models import (
 
 PAGE_SIZE = 30
 volunteer_required = role_required(roles.STORE_VOLUNTEER)
-require_GET_POST = require_http_methods(["GET", "POST"])
+require_GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _page(request, queryset):
@@ -62,7 +64,7 @@ def _is_volunteer(user) -> bool:
 # Public pages ----------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def index(request):
     """In stock now, with live search and filters; the stores' hours and place."""
     in_stock = Item.objects.in_stock()
@@ -78,21 +80,21 @@ def index(request):
     return render_page_or_fragment(request, "freestore/stock_list.html", "results", context)
 
 
-@require_GET
+@require_safe
 def needed(request):
     """Most needed: items under their target level, each with 'I can donate this'."""
     context = {"page_obj": _page(request, Item.objects.most_needed().for_list())}
     return render(request, "freestore/item_needed.html", context)
 
 
-@require_GET
+@require_safe
 def shelf(request):
     """The lending shelf: what can be borrowed and what is out."""
     context = {"page_obj": _page(request, Thing.objects.for_list())}
     return render(request, "freestore/thing_list.html", context)
 
 
-@require_GET
+@require_safe
 def thing_detail(request, pk):
     thing = get_object_or_404(Thing.objects.for_list(), pk=pk)
     user = request.user
@@ -199,7 +201,7 @@ def loan_renew(request, pk):
     return redirect("freestore:loans")
 
 
-@require_GET
+@require_safe
 @login_required
 def loans(request):
     """My loans and my places in queues. A borrower only ever sees their own."""
@@ -212,7 +214,7 @@ def loans(request):
     return render(request, "freestore/loan_list.html", context)
 
 
-@require_GET
+@require_safe
 def shifts(request):
     upcoming = Shift.objects.upcoming().for_list()
     if request.user.is_authenticated:
@@ -227,7 +229,7 @@ def shifts(request):
     return render(request, "freestore/shift_list.html", context)
 
 
-@require_GET
+@require_safe
 def shift_detail(request, pk):
     shift = get_object_or_404(Shift.objects.for_list(), pk=pk)
     # Who is on shows to signed-in neighbors only.
@@ -283,7 +285,7 @@ def _chosen_store(request):
     return chosen, stores
 
 
-@require_GET
+@require_safe
 @volunteer_required
 def volunteer_home(request):
     store, stores = _chosen_store(request)
@@ -295,7 +297,7 @@ def volunteer_home(request):
     return render(request, "freestore/volunteer_home.html", context)
 
 
-@require_GET
+@require_safe
 @volunteer_required
 def items(request):
     """Every item in the catalog, in stock or not, for volunteers."""
@@ -308,7 +310,7 @@ def items(request):
     return render_page_or_fragment(request, "freestore/item_list.html", "results", context)
 
 
-@require_GET
+@require_safe
 @volunteer_required
 def item_suggest(request):
     """Names for the type-ahead list on the intake screen."""
@@ -337,10 +339,14 @@ def intake(request):
     form_kwargs = {"suggest_url": f"{reverse('freestore:item_suggest')}?store={store.slug}"}
     if request.method == "POST":
         data = request.POST.copy()
-        if "more" in data:
+        damaged = intake_data_repair(data)
+        if damaged:
+            messages.error(request, INTAKE_DAMAGED)
+        if "more" in data or damaged:
             # More rows without JavaScript: show what was typed again with blank lines added.
-            total = int(data.get("form-TOTAL_FORMS") or 4)
-            data["form-TOTAL_FORMS"] = str(min(total + 4, 40))
+            if "more" in data:
+                total = int(data["form-TOTAL_FORMS"])
+                data["form-TOTAL_FORMS"] = str(min(total + 4, IntakeFormSet.absolute_max))
             formset = IntakeFormSet(data, form_kwargs=form_kwargs)
             adding_rows = True
         else:
@@ -399,7 +405,7 @@ def _save_basket(request, basket: dict[int, int]):
     request.session[BASKET_KEY] = {str(k): v for k, v in basket.items()}
 
 
-@require_GET
+@require_safe
 @volunteer_required
 def basket(request):
     """Give-away basket: find items, add them, check out all together."""
@@ -566,7 +572,7 @@ def shift_create(request):
     return render(request, "freestore/shift_form.html", {"form": form})
 
 
-@require_GET
+@require_safe
 @volunteer_required
 def report(request):
     """Given away and received per category per month, as a chart and a table."""
@@ -581,7 +587,7 @@ def report(request):
     return render(request, "freestore/report_detail.html", context)
 
 
-@require_GET
+@require_safe
 @volunteer_required
 def movements_csv(request):
     today = timezone.localdate()

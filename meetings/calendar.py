@@ -15,12 +15,17 @@ from .models import Meeting
 PRODID = "-//Neighborhood Mutual Aid Hub//Meetings//EN"
 
 
+def _one_line(text: str) -> str:
+    """A property that is one line in calendar apps (older rows may hold line breaks)."""
+    return " ".join(text.split())
+
+
 def _location(meeting: Meeting) -> str:
     parts = [meeting.place_name, meeting.area.name if meeting.area else ""]
     place = ", ".join(part for part in parts if part)
     if meeting.online_url:
         place = f"{place} · {meeting.online_url}" if place else meeting.online_url
-    return place
+    return _one_line(place)
 
 
 def _event(meeting: Meeting, *, base_url: str, host: str, hub_tz) -> Event:
@@ -31,7 +36,7 @@ def _event(meeting: Meeting, *, base_url: str, host: str, hub_tz) -> Event:
     event.add("last-modified", meeting.updated_at)
     event.add("dtstart", timezone.localtime(meeting.starts_at, hub_tz))
     event.add("dtend", timezone.localtime(meeting.ends_at, hub_tz))
-    event.add("summary", meeting.title)
+    event.add("summary", _one_line(meeting.title))
     description = [meeting.description, meeting.access_notes, url]
     event.add("description", "\n\n".join(part for part in description if part))
     location = _location(meeting)
@@ -51,7 +56,7 @@ def meetings_to_ical(meetings, *, request, name: str) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{settings.HUB_NAME}: {name}")
+    cal.add("x-wr-calname", vText(_one_line(f"{settings.HUB_NAME}: {name}")))
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     for meeting in meetings:
         cal.add_component(_event(meeting, base_url=base_url, host=host, hub_tz=hub_tz))

@@ -3,10 +3,13 @@
 Functions lock what they change and raise MeetingError with a plain message the view shows.
 """
 
+import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Max
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +18,8 @@ from mutualaid.roles import ORGANIZER
 
 from . import needs_snapshot
 from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
+
+logger = logging.getLogger(__name__)
 
 
 class MeetingError(Exception):
@@ -285,11 +290,24 @@ def action_item_set_done(*, action: ActionItem, done: bool, by) -> ActionItem:
     return action
 
 
-def meeting_reminders_send(*, now=None) -> int:
-    """Email everyone going or maybe to a meeting that happens tomorrow (hub time), once."""
+@dataclass(frozen=True)
+class RemindersRun:
+    sent: int  # emails really handed to the mail queue
+    failed: int  # reminders that could not be sent; they are tried again on the next run
+
+
+class _ReminderNotSent(Exception):
+    pass
+
+
+def meeting_reminders_send(*, now=None) -> RemindersRun:
+    """Email everyone going or maybe to a meeting that happens tomorrow (hub time), once.
+
+    A reminder that fails leaves its RSVP unmarked, so the next run tries it again.
+    """
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
-    sent = 0
+    sent = failed = 0
     rsvps = (
         Rsvp.objects.filter(
             meeting__status=Meeting.Status.PUBLISHED,
@@ -301,19 +319,28 @@ def meeting_reminders_send(*, now=None) -> int:
         .order_by("pk")
     )
     for rsvp in rsvps:
-        with transaction.atomic():
-            locked = Rsvp.objects.select_for_update(skip_locked=True).filter(
-                pk=rsvp.pk, reminded_at__isnull=True
-            )
-            if not locked.exists():
-                continue
-            locked.update(reminded_at=now)
-            with in_language(None):
-                email_neighbor(
-                    user=rsvp.person,
-                    subject=_("Reminder: %(title)s is tomorrow") % {"title": rsvp.meeting.title},
-                    template="meetings/email/reminder.txt",
-                    context={"meeting": rsvp.meeting, "rsvp": rsvp},
+        try:
+            with transaction.atomic():
+                locked = Rsvp.objects.select_for_update(skip_locked=True).filter(
+                    pk=rsvp.pk, reminded_at__isnull=True
                 )
+                if not locked.exists():
+                    continue
+                locked.update(reminded_at=now)
+                with in_language(None):
+                    queued = email_neighbor(
+                        user=rsvp.person,
+                        subject=_("Reminder: %(title)s is tomorrow")
+                        % {"title": rsvp.meeting.title},
+                        template="meetings/email/reminder.txt",
+                        context={"meeting": rsvp.meeting, "rsvp": rsvp},
+                    )
+                if queued and queued.status == TaskResultStatus.FAILED:
+                    raise _ReminderNotSent  # undoes reminded_at
+        except Exception:
+            logger.exception("The reminder for RSVP %s could not be sent", rsvp.pk)
+            failed += 1
+            continue
+        if queued:
             sent += 1
-    return sent
+    return RemindersRun(sent=sent, failed=failed)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from mutualaid.double_submit import creates_once
@@ -56,7 +56,7 @@ def _item(pk) -> AgendaItem:
 # ---------------------------------------------------------------- meetings
 
 
-@require_GET
+@require_safe
 def meeting_list(request):
     now = timezone.now()
     meetings = Meeting.objects.visible_to(request.user).for_list()
@@ -124,7 +124,7 @@ def _agenda_context(request, meeting: Meeting) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def meeting_detail(request, pk):
     meeting = _visible_meeting(request, pk)
     is_organizer = services.is_organizer(request.user)
@@ -145,7 +145,7 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 @creates_once
 def meeting_create(request):
@@ -160,7 +160,7 @@ def meeting_create(request):
     return render(request, "meetings/meeting_form.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -231,7 +231,7 @@ def rsvp(request, pk):
 # ---------------------------------------------------------------- agenda
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 @creates_once
 def item_add(request, pk):
@@ -265,7 +265,7 @@ def item_add_unmet_needs(request, pk):
     return redirect(f"{meeting.get_absolute_url()}#agenda")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 def item_edit(request, item_pk):
     item = _item(item_pk)
@@ -305,7 +305,7 @@ def item_move(request, item_pk):
     return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @rate_limited("propose", "10/h")
 @creates_once
@@ -343,7 +343,7 @@ def item_accept(request, item_pk):
     return redirect(f"{item.meeting.get_absolute_url()}#agenda")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 def item_decline(request, item_pk):
     item = _item(item_pk)
@@ -389,14 +389,14 @@ def _poll_context(request, item: AgendaItem, **extra) -> dict:
     }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def poll(request, item_pk):
     item = _item(item_pk)
     if item.meeting.is_draft and not services.is_organizer(request.user):
         raise Http404
     if not item.is_proposal or item.status != AgendaItem.Status.ACCEPTED:
         raise Http404
-    if request.method == "GET":
+    if request.method != "POST":
         fragment = "tally" if request.GET.get("part") == "tally" else "poll"
         return render_page_or_fragment(
             request, "meetings/poll_detail.html", fragment, _poll_context(request, item)
@@ -428,7 +428,7 @@ def poll(request, item_pk):
 # ---------------------------------------------------------------- minutes and decisions
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 def minutes_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -457,7 +457,7 @@ def minutes_edit(request, pk):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 def decision_record(request, item_pk):
     item = _item(item_pk)
@@ -527,7 +527,7 @@ def action_done(request, action_pk):
 # ---------------------------------------------------------------- public decision log
 
 
-@require_GET
+@require_safe
 def decision_list(request):
     form = DecisionSearchForm(request.GET or None)
     decisions = form.filter(Decision.objects.public())
@@ -548,7 +548,7 @@ def decision_list(request):
 # ---------------------------------------------------------------- calendar
 
 
-@require_GET
+@require_safe
 def meeting_ics(request, pk):
     meeting = _visible_meeting(request, pk)
     body = calendar.meetings_to_ical([meeting], request=request, name=meeting.title)
@@ -557,7 +557,7 @@ def meeting_ics(request, pk):
     return response
 
 
-@require_GET
+@require_safe
 def calendar_feed(request):
     meetings = Meeting.objects.for_calendar().upcoming()
     body = calendar.meetings_to_ical(meetings, request=request, name=_("Open meetings"))

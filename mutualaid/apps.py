@@ -12,10 +12,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks as system_checks
 
-        from . import checks, roles, signals  # noqa: F401 (connects the receivers)
+        from . import checks, roles, signals, single_line  # noqa: F401 (connects the receivers)
 
         # An app that keeps data about people but sits out of My data stops the project.
         system_checks.register(checks.personal_data_hooks)
+        single_line.install()
 
         # After every app migrates (not only this one), since other apps add permissions.
         post_migrate.connect(roles.sync_role_permissions)

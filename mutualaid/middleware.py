@@ -1,10 +1,12 @@
-"""Cross-cutting response handling: a friendly 'try again' page when the database is away,
-and the one security header Django has no setting for."""
+"""Cross-cutting request and response handling: a friendly 'try again' page when the
+database is away, a plain 400 for a NUL byte in what was sent, signed-in pages kept out of
+shared caches, and the one security header Django has no setting for."""
 
 import logging
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
+from django.shortcuts import render
 from django.template.response import SimpleTemplateResponse
 
 logger = logging.getLogger(__name__)
@@ -55,4 +57,55 @@ class CrossOriginResourcePolicyMiddleware:
         response = self.get_response(request)
         if self.policy:
             response.headers.setdefault("Cross-Origin-Resource-Policy", self.policy)
+        return response
+
+
+def holds_nul(request) -> bool:
+    """True when the address, a query or form parameter (name or value) holds a NUL byte."""
+    if "\x00" in request.path_info:
+        return True
+    sent = [request.GET]
+    if request.method == "POST":
+        sent.append(request.POST)
+    return any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for params in sent
+        for key, values in params.lists()
+    )
+
+
+class NulByteMiddleware:
+    """Answer a plain 400 page when a request sends a NUL byte, before any view reads it.
+
+    PostgreSQL text cannot hold NUL, so a parameter read raw (a search box, a type-ahead)
+    would otherwise end in a server error; no neighbor types one, so it is refused, not
+    quietly cleaned. Uploaded files' contents are not looked at.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if holds_nul(request):
+            logger.info("Refused a request with a NUL byte: %s %s", request.method, request.path)
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """Mark every response to a signed-in neighbor `Cache-Control: private, no-store`.
+
+    Their pages and downloads (My data, the store ledger export) hold personal data that a
+    shared cache or a proxy must never keep and hand to someone else. A view that chose its
+    own Cache-Control keeps it; pages seen without an account stay as cacheable as they are.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            response["Cache-Control"] = "private, no-store"
         return response

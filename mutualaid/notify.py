@@ -11,7 +11,8 @@ def email_neighbor(*, user, subject: str, template: str, context: dict, force: b
     """Queue an email to a neighbor built from `template` (a plain-text template).
 
     Skipped when the neighbor turned notifications off, unless `force` (account emails).
-    Returns True when an email was queued.
+    Returns the queued task's result (truthy; its `status` is already FAILED when a backend
+    that sends at once could not send it), or False when nothing was queued.
     """
     if not user.email or not user.is_active:
         return False
@@ -24,12 +25,9 @@ def email_neighbor(*, user, subject: str, template: str, context: dict, force: b
         **context,
     }
     body = render_to_string(template, context)
-    send_email.enqueue(
-        subject=f"[{settings.HUB_NAME}] {subject}",
-        body=body,
-        to=[user.email],
-    )
-    return True
+    # A subject is one header line; a title saved with a line break must not stop the email.
+    subject = " ".join(f"[{settings.HUB_NAME}] {subject}".split())
+    return send_email.enqueue(subject=subject, body=body, to=[user.email])
 
 
 def in_language(code: str | None):

@@ -66,9 +66,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "mutualaid.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After sessions, auth and messages, so the refusal page renders like any other page.
+    "mutualaid.middleware.NulByteMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "mutualaid.middleware.DatabaseUnavailableMiddleware",
 ]

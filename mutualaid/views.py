@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
-    require_GET,
     require_http_methods,
     require_POST,
     require_safe,
@@ -42,7 +41,7 @@ def home(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +68,7 @@ def _safe_next(request, fallback: str) -> str:
     return fallback
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @rate_limited("report", "10/h")
 def report_create(request, model_label, pk):
@@ -106,7 +105,7 @@ def report_create(request, model_label, pk):
     )
 
 
-@require_GET
+@require_safe
 @role_required(roles.MODERATOR)
 def moderation_queue(request):
     items = {}
@@ -122,7 +121,7 @@ def moderation_queue(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @role_required(roles.MODERATOR)
 def moderation_report(request, pk):
     report = get_object_or_404(
@@ -198,7 +197,7 @@ def moderation_unsuspend(request, pk):
     return redirect(_safe_next(request, reverse("moderation_queue")))
 
 
-@require_GET
+@require_safe
 @role_required(roles.MODERATOR, roles.ORGANIZER)
 def moderation_log(request):
     actions = ModerationAction.objects.select_related("moderator", "target_user")
@@ -209,14 +208,14 @@ def moderation_log(request):
 # --- My data ---------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @login_required
 def my_data(request):
     reports = request.user.reports_made.select_related("content_type")
     return render(request, "mydata/my_data.html", {"reports": reports})
 
 
-@require_GET
+@require_safe
 @login_required
 def my_data_download(request):
     data = services.account_export(user=request.user)
@@ -224,11 +223,10 @@ def my_data_download(request):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return response  # kept out of every cache by PrivateCacheMiddleware
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @rate_limited("reauthenticate", "5/15m")
 def account_delete(request):

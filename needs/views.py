@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mutualaid import roles
 from mutualaid import services as moderation
@@ -41,7 +41,7 @@ def _filtered_needs(request):
     return form, needs
 
 
-@require_GET
+@require_safe
 def need_list(request):
     form, needs = _filtered_needs(request)
     context = {
@@ -52,7 +52,7 @@ def need_list(request):
     return render_page_or_fragment(request, "needs/need_list.html", "results", context)
 
 
-@require_GET
+@require_safe
 def need_detail(request, pk):
     needs = Need.objects.for_list()
     if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
@@ -75,14 +75,14 @@ def need_detail(request, pk):
 
 @login_required
 @rate_limited("post", "10/h")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @creates_once
 def need_create(request):
     return _need_form(request, Need(owner=request.user))
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def need_edit(request, pk):
     need = get_object_or_404(Need, pk=pk)
     if not need.can_edit(request.user):
@@ -169,7 +169,7 @@ def _visible_match(request, pk) -> Match:
 
 @login_required
 @rate_limited("message", "30/h")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @creates_once
 def match_detail(request, pk):
     match = _visible_match(request, pk)
@@ -242,7 +242,7 @@ def match_complete(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def mine(request):
     user = request.user
     my_needs = list(Need.objects.by(user).for_list().order_by("-created"))
@@ -261,7 +261,7 @@ def mine(request):
     return render(request, "needs/mine.html", context)
 
 
-@require_GET
+@require_safe
 def share(request):
     """A plain-text list of open needs for a filter, ready to paste into a chat group."""
     form, needs = _filtered_needs(request)
@@ -276,7 +276,7 @@ def share(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @creates_once
 def follow_list(request):
     form = FollowForm(request.POST or None)

@@ -68,7 +68,7 @@ def post_form(request, post, page: PostFormPage):
             draft, post, other_side=page.other_side, viewer=request.user
         ),
         # The live panel says so while typing; a sent form shows it as a field error.
-        "contact_warning": draft_warning(draft) if request.method == "GET" else None,
+        "contact_warning": draft_warning(draft) if request.method != "POST" else None,
     }
     return render_page_or_fragment(request, page.template, "suggestions", context)
 

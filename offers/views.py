@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mutualaid import roles
 from mutualaid.double_submit import creates_once
@@ -20,7 +20,7 @@ from .services import AskRefused, need_ask
 from .suggest import filtered, paginate, query_without_page, suggest_for_post
 
 
-@require_GET
+@require_safe
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
     values = form.values() if form.is_bound else {}
@@ -38,7 +38,7 @@ def offer_list(request):
     return render_page_or_fragment(request, "offers/offer_list.html", "results", context)
 
 
-@require_GET
+@require_safe
 def offer_detail(request, pk):
     offers = Offer.objects.for_list()
     if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
@@ -55,14 +55,14 @@ def offer_detail(request, pk):
 
 @login_required
 @rate_limited("post", "10/h")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @creates_once
 def offer_create(request):
     return _offer_form(request, Offer(owner=request.user))
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def offer_edit(request, pk):
     offer = get_object_or_404(Offer, pk=pk)
     if not offer.can_edit(request.user):

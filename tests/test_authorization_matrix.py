@@ -138,8 +138,11 @@ CHECKED = [name for name in ALL_NAMES if rule_for(name) is not None]
 def test_url_answers_each_visitor_as_expected(name, people):
     rule = rule_for(name)
     problems = []
-    for method in ("GET", "POST"):
-        expected_by_visitor = rule.methods.get(method)
+    for method in ("GET", "HEAD", "POST"):
+        # HEAD follows GET: wherever a page is served, a monitor may ask for its headers.
+        expected_by_visitor = rule.methods.get(method) or (
+            rule.methods.get("GET") if method == "HEAD" else None
+        )
         for visitor in VISITORS:
             kwargs, owner = rule.setup(people)
             body = kwargs.pop("__post__", {})
@@ -153,7 +156,10 @@ def test_url_answers_each_visitor_as_expected(name, people):
             if user is not None:
                 client.force_login(user)
             url = reverse(name, kwargs=kwargs) if kwargs else reverse(name)
-            response = client.get(url) if method == "GET" else client.post(url, body)
+            if method == "POST":
+                response = client.post(url, body)
+            else:
+                response = client.get(url) if method == "GET" else client.head(url)
             got = outcome_of(response)
             if got.startswith("error"):
                 problems.append(f"{method} {url} as {visitor}: server error {response.status_code}")

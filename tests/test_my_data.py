@@ -39,7 +39,7 @@ def test_neighbor_downloads_everything_the_hub_holds_about_them(client, amina):
     response, data = download(client, amina)
     assert response["Content-Type"].startswith("application/json")
     assert response["Content-Disposition"].startswith('attachment; filename="my-data-')
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     assert data["account"]["email"] == "amina@example.org"
     assert data["account"]["display_name"] == "Amina"
     assert data["account"]["languages"] == ["English", "Arabic"]

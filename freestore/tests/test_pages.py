@@ -169,6 +169,33 @@ def test_more_lines_keeps_the_typed_lines(volunteer_client):
     assert 'value="Scarf"' in body and 'name="form-7-name"' in body
 
 
+@pytest.mark.parametrize("more", [False, True])
+@pytest.mark.parametrize("total", ["abc", "", "-3", "99999999999999999999"])
+def test_a_damaged_donation_form_says_so_keeps_the_lines_and_saves_nothing(
+    volunteer_client, total, more
+):
+    store = StoreFactory()
+    data = {
+        "store": store.slug,
+        "form-TOTAL_FORMS": total,
+        "form-INITIAL_FORMS": "0",
+        "form-0-name": "Scarf",
+        "form-0-quantity": "2",
+        "form-0-condition": "good",
+        "form-1-name": "Wool hat",
+        "form-1-quantity": "1",
+        "form-1-condition": "good",
+    }
+    if more:
+        data["more"] = "1"
+    response = volunteer_client.post(reverse("freestore:intake"), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Part of the form came back damaged, so nothing was recorded" in body
+    assert 'value="Scarf"' in body and 'value="Wool hat"' in body
+    assert not StockMovement.objects.exists() and not Item.objects.exists()
+
+
 def test_a_basket_is_checked_out_and_the_loser_of_a_race_gets_a_clear_message(
     volunteer_client, store_volunteer
 ):

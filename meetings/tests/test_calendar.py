@@ -73,3 +73,14 @@ def test_feed_lists_upcoming_published_meetings_only(client):
     calendar = parse(client.get(reverse("meetings:calendar_feed")))
     assert sorted(str(event["summary"]) for event in events(calendar)) == ["Next week"]
     assert "Open meetings" in str(calendar["x-wr-calname"])
+
+
+def test_a_title_stored_with_a_line_break_still_makes_a_calendar_file(client):
+    # Titles saved before line breaks were refused must not break the file for everyone.
+    meeting = MeetingFactory(title="General meeting\r\nX-Injected: 1\tand more")
+    response = client.get(reverse("meetings:ics", args=[meeting.pk]))
+    assert response.status_code == 200
+    calendar = parse(response)
+    (event,) = events(calendar)
+    assert str(event["summary"]) == "General meeting X-Injected: 1 and more"
+    assert b"\r\nX-Injected" not in response.content

@@ -193,3 +193,21 @@ def test_spanish_needs_snapshot_names_the_seeded_categories_in_spanish(client):
     assert "<tr><td>Comida</td><td>Riverside</td><td>3</td></tr>" in text
     # A category organizers added themselves keeps the name they gave it.
     assert "<tr><td>Bike kitchen</td><td>Riverside</td><td>1</td></tr>" in text
+
+
+def test_a_meeting_title_with_a_line_break_is_refused_in_plain_words(client, organizer):
+    # Browsers strip line breaks from a one-line field; a crafted request keeps them.
+    client.force_login(organizer)
+    response = client.post(
+        reverse("meetings:create"),
+        {
+            "title": "General meeting\nX-Injected: 1",
+            "starts_at": "2031-03-06T18:00",
+            "ends_at": "2031-03-06T19:30",
+            "place_name": "Library",
+            "language": "en",
+        },
+    )
+    assert response.status_code == 200
+    assert "Please write this on one line" in response.content.decode()
+    assert not Meeting.objects.exists()

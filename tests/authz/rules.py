@@ -2,7 +2,8 @@
 
 A rule says, for one URL name, how to build its arguments (a fresh object per check, so a
 POST that changes state cannot spoil the next check) and, per HTTP method, what each kind of
-visitor should get. A method a rule does not list must answer 405.
+visitor should get. A method a rule does not list must answer 405, except HEAD, which
+follows GET unless the rule lists it.
 """
 
 from collections.abc import Callable
