@@ -28,6 +28,7 @@ from django.db import connection
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from . import lexicon
 from .models import TitleWord
 
 # A text search configuration made by a migration: English stemming with accents removed.
@@ -57,30 +58,11 @@ WEIGHT_AREA = 0.2
 WEIGHT_FRESH = 0.1
 FRESH_DAYS = 30
 
-# A few everyday words people use for the same thing; stemming can't know these.
-RELATED_WORDS = {
-    "coat": ["jacket"],
-    "jacket": ["coat"],
-    "son": ["kid", "child"],
-    "daughter": ["kid", "child"],
-    "child": ["kid"],
-    "children": ["kid"],
-    "kid": ["child"],
-    "kids": ["child"],
-    "baby": ["infant", "newborn"],
-    "newborn": ["baby"],
-    "pram": ["stroller"],
-    "buggy": ["stroller"],
-    "stroller": ["pram"],
-    "groceries": ["food"],
-    "ride": ["lift", "drive"],
-    "lift": ["ride"],
-    "bicycle": ["bike"],
-    "bike": ["bicycle"],
-    "tutoring": ["homework", "tutor"],
-    "sofa": ["couch"],
-    "couch": ["sofa"],
-}
+# Words for the same thing (mutualaid.lexicon): each typed word brings a few, and they count
+# for less than the words typed; a post must fit the draft at least this well to be shown.
+RELATED_PER_WORD = 5
+WEIGHT_RELATED = 0.5
+MIN_TEXT_SCORE = 0.1
 _WORD = re.compile(r"\w+", re.UNICODE)
 # websearch_to_tsquery gives these words a meaning; a draft's words are only words.
 _OPERATOR_WORDS = {"or", "and", "not"}
@@ -141,6 +123,47 @@ _SKIP_WORDS = {
     "looking",
     "have",
     "got",
+    # Spanish: PostgreSQL's English configuration would keep these as words.
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "de",
+    "del",
+    "y",
+    "o",
+    "que",
+    "en",
+    "para",
+    "por",
+    "con",
+    "sin",
+    "mi",
+    "mis",
+    "tu",
+    "su",
+    "sus",
+    "es",
+    "son",
+    "esta",
+    "está",
+    "necesito",
+    "necesita",
+    "busco",
+    "tengo",
+    "quiero",
+    "alguien",
+    "algo",
+    "favor",
+    "hola",
+    "al",
+    "lo",
+    "se",
+    "muy",
 }
 
 
@@ -163,9 +186,18 @@ def draft_words(text: str) -> list[str]:
     return seen
 
 
-def with_related(words: list[str]) -> list[str]:
-    related = [extra for word in words for extra in RELATED_WORDS.get(word, [])]
-    return list(dict.fromkeys(words + related))[: MAX_WORDS + 4]
+def related_to(typed: list[str], language: str) -> dict[str, list[lexicon.Related]]:
+    """For each typed word, the few words for the same thing that come with it."""
+    found = {}
+    for word in typed:
+        related = []
+        for each in lexicon.related_words(word, language=language):
+            # "power tool" brings both words, each as related to the word typed
+            for part in lexicon.words_of(each.word):
+                if part not in typed and part not in _SKIP_WORDS and len(part) > 1:
+                    related.append(lexicon.Related(part, each.kind, word))
+        found[word] = list({each.word: each for each in related}.values())[:RELATED_PER_WORD]
+    return found
 
 
 def search_query(text: str) -> SearchQuery | None:
@@ -212,6 +244,7 @@ def rank(
     area=None,
     limit: int = 5,
     viewer=None,
+    language: str | None = None,
 ) -> list[Suggestion]:
     """The best `limit` posts of `queryset` for a draft, with the reasons they fit.
 
@@ -221,9 +254,12 @@ def rank(
     category_id = getattr(category, "pk", category)
     area_id = getattr(area, "pk", area)
     typed = draft_words(text)
-    words = with_related(typed)
-    lexemes = word_lexemes(words)
-    searchable = [word for word in words if lexemes.get(word)]
+    language = language or lexicon.detect_language(text, default=_reader_language())
+    related = related_to(typed, language)
+    extra = list(dict.fromkeys(r.word for found in related.values() for r in found))
+    extra = [word for word in extra if word not in typed]
+    lexemes = word_lexemes(typed + extra)
+    searchable = [word for word in typed if lexemes.get(word)]
     table = queryset.model._meta.db_table
     _rows, frequencies = lexeme_frequencies(table)
     # A typed word too rare to be in the statistics may be misspelled: look for the spellings
@@ -234,26 +270,33 @@ def rank(
         table,
     )
     known = set().union(*(lexemes[word] for word in searchable))
-    respelled = [
-        spelling for found in spellings.values() for spelling in found if spelling not in known
-    ]
-    respelled = list(dict.fromkeys(respelled))
     # A word no post uses finds nothing itself: its close spellings search in its place.
     searchable = [word for word in searchable if word not in spellings]
+    # Each typed word is one idea: itself (or its close spellings) and its related words.
+    concepts = []
+    for word in typed:
+        own = [word] if word in searchable else []
+        exact = [spelling for spelling in spellings.get(word, []) if spelling not in known]
+        others = [
+            each.word
+            for each in related.get(word, [])
+            if lexemes.get(each.word) and not lexemes[each.word] <= known
+        ]
+        if own or exact or others:
+            concepts.append(Concept(typed=own, exact=exact, related=others))
 
     nothing_typed = not typed and (category_id is not None or area_id is not None)
-    if not (searchable or respelled or nothing_typed):
+    if not (concepts or nothing_typed):
         return []
     base = queryset.order_by("-created")
     posts_sql, posts_params = _posts_sql(base)
-    if searchable or respelled:
+    if concepts:
         candidates_sql, candidate_params = _candidates_sql(
             posts_sql,
             posts_params,
             table,
-            searchable,
+            concepts,
             lexemes,
-            exact=respelled,
             category_id=category_id,
             area_id=area_id,
             readable_only=_readable_only(base),
@@ -270,17 +313,32 @@ def rank(
 
     # Score the candidates and keep the best; only those few are then read as posts, with
     # their owner, area and category (joining them before the cut cost more than a query).
-    score_sql, score_params = _score_sql(
-        searchable, respelled, category_id, area_id, "match_boost" in queryset.query.annotations
+    text_sql, text_params = _text_score_sql(concepts)
+    rest_sql, rest_params = _score_sql(
+        category_id, area_id, "match_boost" in queryset.query.annotations
     )
+    # A draft with words must fit a post's words at least a little: same category and area
+    # alone don't make a fit.
+    fits = f"WHERE top.text_score >= {MIN_TEXT_SCORE:f}" if concepts else ""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT top.pk, top.score, tsvector_to_array(top.search),"  # noqa: S608
-            " tsvector_to_array(to_tsvector(%s::regconfig, top.title))"
-            f" FROM (SELECT t.c_pk AS pk, {score_sql} AS score, t.c_search AS search,"
-            f" t.c_title AS title FROM ({posts_sql}) t WHERE t.c_pk IN ({candidates_sql})"
-            " ORDER BY score DESC, t.c_pk DESC LIMIT %s) top ORDER BY top.score DESC, top.pk DESC",
-            [SEARCH_CONFIG, *score_params, *posts_params, *candidate_params, int(limit)],
+            "SELECT top.pk, top.score,"  # noqa: S608
+            " tsvector_to_array(ts_filter(top.search, '{a,b}')),"
+            " tsvector_to_array(ts_filter(top.search, '{a}')),"
+            " tsvector_to_array(ts_filter(top.search, '{c,d}')),"
+            " tsvector_to_array(ts_filter(top.search, '{c}'))"
+            f" FROM (SELECT t.c_pk AS pk, {text_sql} AS text_score,"
+            f" {text_sql} + {rest_sql} AS score, t.c_search AS search"
+            f" FROM ({posts_sql}) t WHERE t.c_pk IN ({candidates_sql})) top {fits}"
+            " ORDER BY top.score DESC, top.pk DESC LIMIT %s",
+            [
+                *text_params,
+                *text_params,
+                *rest_params,
+                *posts_params,
+                *candidate_params,
+                int(limit),
+            ],
         )
         best = cursor.fetchall()
     if not best:
@@ -289,20 +347,53 @@ def rank(
     by_pk = queryset.select_related("owner", "area", "category").in_bulk(
         [pk for pk, *_rest in best]
     )
+    said = Said(lexemes=lexemes, typed=typed, related=related, spellings=spellings)
     suggestions = []
-    for pk, score, all_lexemes, title_lexemes in best:
+    for pk, score, original, original_title, derived, derived_title in best:
         post = by_pk.get(pk)
         if post is None:  # gone or closed a moment ago
             continue
-        post.score, post.all_lexemes, post.title_lexemes = score, all_lexemes, title_lexemes
+        post.score = score
+        post.words_of = {
+            "original": set(original),
+            "original_title": set(original_title),
+            "derived": set(derived),
+            "derived_title": set(derived_title),
+        }
         suggestions.append(
             Suggestion(
                 post=post,
                 score=round(score, 4),
-                reasons=_reasons(post, lexemes, words, spellings, category_id, area_id, viewer),
+                reasons=_reasons(post, said, category_id, area_id, viewer, language),
             )
         )
     return suggestions
+
+
+@dataclass
+class Concept:
+    """One typed word's idea: the word (or its close spellings) and its related words."""
+
+    typed: list[str]
+    exact: list[str]
+    related: list[str]
+
+
+@dataclass
+class Said:
+    """What the draft said, for the reasons: lexemes of every word and where each came from."""
+
+    lexemes: dict
+    typed: list[str]
+    related: dict
+    spellings: dict
+
+
+def _reader_language() -> str:
+    from django.utils import translation
+
+    language = (translation.get_language() or "en")[:2]
+    return language if language in ("en", "es") else "en"
 
 
 def _posts_sql(base) -> tuple[str, list]:
@@ -325,17 +416,34 @@ def _readable_only(queryset) -> bool:
     return "readable_search" in queryset.query.annotations
 
 
-def _score_sql(words, exact, category_id, area_id, boost: bool) -> tuple[str, list]:
-    """How well a post `t` (see _posts_sql) fits the draft, as one SQL expression."""
+def _text_score_sql(concepts) -> tuple[str, list]:
+    """How well a post `t`'s words fit the draft's: typed words (and close spellings) count
+    fully, related words for WEIGHT_RELATED of that (as the post's own related words and
+    translation count for less in its vector, weights C and D)."""
+    typed = [word for concept in concepts for word in concept.typed]
+    exact = [word for concept in concepts for word in concept.exact]
+    related = [word for concept in concepts for word in concept.related]
+    if not (typed or exact or related):
+        return "0", []
+    parts, params = [], []
+    if typed or exact:
+        any_typed, typed_params = _any_word_sql(typed, exact)
+        parts.append(f"ts_rank(t.c_search, {any_typed})")
+        params += typed_params
+    if related:
+        any_related, related_params = _any_word_sql(related, [])
+        parts.append(f"{WEIGHT_RELATED} * ts_rank(t.c_search, {any_related})")
+        params += related_params
+    return f"({WEIGHT_TEXT} * (1 - EXP(-4 * ({' + '.join(parts)}))))", params
+
+
+def _score_sql(category_id, area_id, boost: bool) -> tuple[str, list]:
+    """What else makes a post `t` (see _posts_sql) fit: category, area, freshness, urgency."""
     parts = [
         f"{WEIGHT_FRESH} * GREATEST(0, 1 - EXTRACT(EPOCH FROM (NOW() - t.c_created))"
         f" / {86400.0 * FRESH_DAYS})"
     ]
     params: list = []
-    if words or exact:
-        any_word, any_params = _any_word_sql(words, exact)
-        parts.append(f"{WEIGHT_TEXT} * (1 - EXP(-4 * ts_rank(t.c_search, {any_word})))")
-        params += any_params
     if category_id is not None:
         parts.append(f"CASE WHEN t.c_category = %s THEN {WEIGHT_CATEGORY} ELSE 0 END")
         params.append(int(category_id))
@@ -456,29 +564,30 @@ def _candidates_sql(
     posts_sql: str,
     params: list,
     table: str,
-    words: list[str],
+    concepts: list[Concept],
     lexemes,
     *,
-    exact: list[str] = (),
     category_id=None,
     area_id=None,
     readable_only: bool = False,
 ) -> tuple[str, list]:
     """SQL for the ids of a bounded set of the allowed posts worth scoring for a draft.
 
-    - The RAREST_WORDS rarest words say the most about a draft: each brings the PER_WORD
-      freshest posts containing it.
-    - The other words together bring the PER_OTHER_WORD × their number freshest posts
-      containing any of them.
+    Each typed word is one idea (a Concept): the word, its close spellings and its related
+    words, any of which may be in a post.
+    - The RAREST_WORDS rarest ideas say the most about a draft: each brings the PER_WORD
+      freshest posts containing any of its words.
+    - The other ideas together bring the PER_OTHER_WORD × their number freshest posts
+      containing any of theirs.
     - Given a category and an area, the PER_LOCAL freshest posts in both that contain any
       word come too (an index on category, area and date finds them).
 
-    `exact` are more words given as lexemes, matched without stemming (near spellings).
-    Each branch finds its posts one of two ways, chosen from how common its words are in
-    PostgreSQL's own statistics. Common: walk the "open, newest first" index and stop after
-    enough hits (cheap, hits are dense). Rare: take every hit from the GIN index, then keep
-    the newest (cheap, hits are few). The planner can't tell which from a LIMIT query, so we
-    choose (OFFSET 0 keeps the GIN path from being rewritten into the slow walk).
+    Close spellings are lexemes, matched without stemming. Each branch finds its posts one
+    of two ways, chosen from how common its words are in PostgreSQL's own statistics.
+    Common: walk the "open, newest first" index and stop after enough hits (cheap, hits are
+    dense). Rare: take every hit from the GIN index, then keep the newest (cheap, hits are
+    few). The planner can't tell which from a LIMIT query, so we choose (OFFSET 0 keeps the
+    GIN path from being rewritten into the slow walk).
     """
     rows, frequencies = lexeme_frequencies(table)
     # The allowed posts (see _posts_sql) are compiled once; every branch reads them as `t`,
@@ -493,26 +602,25 @@ def _candidates_sql(
             return f"t.c_indexed @@ {any_word}", any_params
         return f"t.c_indexed @@ {any_word} AND t.c_search @@ {any_word}", any_params * 2
 
-    def share(term) -> float:
-        word, is_exact = term
-        found = {word} if is_exact else lexemes[word]
-        return max((frequencies.get(lexeme, 0.0) for lexeme in found), default=0.0)
+    def share(concept: Concept) -> float:
+        found = {lexeme for word in concept.typed + concept.related for lexeme in lexemes[word]}
+        found |= set(concept.exact)
+        return min(1.0, sum(frequencies.get(lexeme, 0.0) for lexeme in found))
 
-    terms = sorted(
-        [(word, False) for word in words] + [(word, True) for word in exact],
-        key=lambda term: (share(term), term),
-    )
-    groups = [([term], PER_WORD) for term in terms[:RAREST_WORDS]]
-    if terms[RAREST_WORDS:]:
-        groups.append((terms[RAREST_WORDS:], PER_OTHER_WORD * len(terms[RAREST_WORDS:])))
+    def words_of(group):
+        return (
+            [word for concept in group for word in concept.typed + concept.related],
+            [word for concept in group for word in concept.exact],
+        )
+
+    ordered = sorted(concepts, key=lambda concept: (share(concept), concept.typed))
+    groups = [([concept], PER_WORD) for concept in ordered[:RAREST_WORDS]]
+    if ordered[RAREST_WORDS:]:
+        groups.append((ordered[RAREST_WORDS:], PER_OTHER_WORD * len(ordered[RAREST_WORDS:])))
     parts, all_params = [], []
     for group, limit in groups:
-        hits = min(1.0, sum(share(term) for term in group))
-        any_word, any_params = _any_word_sql(
-            [word for word, is_exact in group if not is_exact],
-            [word for word, is_exact in group if is_exact],
-        )
-        condition, condition_params = fits(any_word, any_params)
+        hits = min(1.0, sum(share(concept) for concept in group))
+        condition, condition_params = fits(*_any_word_sql(*words_of(group)))
         # `sql` is compiled by Django with placeholders; `limit` is an int.
         if hits * hits * rows >= limit:  # common: walk the newest first
             parts.append(
@@ -526,8 +634,8 @@ def _candidates_sql(
                 f" ORDER BY u.c_created DESC LIMIT {limit:d})"
             )
         all_params.extend([*params, *condition_params])
-    if category_id is not None and area_id is not None and terms:
-        condition, condition_params = fits(*_any_word_sql(words, list(exact)))
+    if category_id is not None and area_id is not None and concepts:
+        condition, condition_params = fits(*_any_word_sql(*words_of(concepts)))
         parts.append(
             f"(SELECT t.c_pk AS pk FROM {posts} WHERE t.c_category = %s AND t.c_area = %s"  # noqa: S608
             f" AND {condition} ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
@@ -536,22 +644,51 @@ def _candidates_sql(
     return " UNION ALL ".join(parts), all_params
 
 
-def _reasons(post, lexemes, words, spellings, category_id, area_id, viewer) -> list[str]:
+def _reasons(post, said: Said, category_id, area_id, viewer, language) -> list[str]:
+    """Why a post fits, in the reader's words, naming only words the reader may read."""
     reasons = []
     details_visible = viewer is not None and post.details_visible_to(viewer)
-    visible = set(post.all_lexemes if details_visible else post.title_lexemes)
-    everywhere = set(post.all_lexemes)
-    shared = [word for word in words if lexemes.get(word) and lexemes[word] & visible]
-    close = [word for word, found in spellings.items() if visible.intersection(found)]
-    hidden = any(lexemes.get(word) and lexemes[word] & everywhere for word in words) or any(
-        everywhere.intersection(found) for found in spellings.values()
-    )
+    words = post.words_of
+    own = words["original"] if details_visible else words["original_title"]
+    derived = words["derived"] if details_visible else words["derived_title"]
+    everywhere = words["original"] | words["derived"]
+
+    def has(word, where) -> bool:
+        return bool(said.lexemes.get(word) and said.lexemes[word] & where)
+
+    shared = [word for word in said.typed if has(word, own)]
+    close = [word for word, found in said.spellings.items() if own.intersection(found)]
+    # A typed word found in what the post means (its translation or related words).
+    means = [word for word in said.typed if word not in shared and has(word, derived)]
+    same, translated, broader = [], [], []
+    for typed in said.typed:
+        if typed in shared:
+            continue
+        for each in said.related.get(typed, []):
+            if has(each.word, own):
+                kind = {lexicon.TRANSLATION: translated, lexicon.BROADER: broader}
+                kind.get(each.kind, same).append((typed, each.word))
+                break
     if shared:
         reasons.append(_("Shares the words: %(words)s") % {"words": ", ".join(shared)})
     if close:
         reasons.append(_("Close in spelling to: %(words)s") % {"words": ", ".join(close)})
-    if not (shared or close) and hidden:
+    if same:
+        reasons.append(_("Same thing: %(words)s") % {"words": ", ".join(word for _t, word in same)})
+    if translated or means:
+        pairs = [f"{typed} → {word}" for typed, word in translated] + means
+        reasons.append(_("Means the same: %(words)s") % {"words": ", ".join(pairs)})
+    if broader:
+        pairs = [f"{typed} → {word}" for typed, word in broader]
+        reasons.append(_("Related: %(words)s") % {"words": ", ".join(pairs)})
+    found = shared or close or same or translated or means or broader
+    hidden = any(has(word, everywhere) for word in said.typed)
+    if not found and hidden:
         reasons.append(_("Fits words in its details"))
+    if post.language and post.language != language:
+        reasons.append(
+            _("Written in Spanish") if post.language == "es" else _("Written in English")
+        )
     if category_id is not None and post.category_id == category_id:
         reasons.append(_("Same category: %(category)s") % {"category": post.category})
     if area_id is not None and post.area_id == area_id:

@@ -203,6 +203,12 @@ TASKS = {
     }
 }
 
+# Matching's understanding (mutualaid.lexicon, mutualaid.translate): where Debian's WordNet
+# and FreeDict files are, and whether saved posts are translated in the background.
+WORDNET_DIR = env("WORDNET_DIR", "/usr/share/wordnet")
+FREEDICT_DIR = env("FREEDICT_DIR", "/usr/share/dictd")
+TRANSLATE_POSTS = env_bool("TRANSLATE_POSTS", True)
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -14,6 +14,8 @@ STORAGES = {
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Apertium takes a tenth of a second a post: the tests that are about translation turn it on.
+TRANSLATE_POSTS = False
 # Each test starts with empty rate-limit counters; a per-process cache is fine here only.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 from .settings import INSTALLED_APPS  # noqa: E402

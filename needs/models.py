@@ -100,8 +100,8 @@ class Need(Post):
     objects = NeedQuerySet.as_manager()
 
     privacy = Privacy(
-        private={"details": "details_readable_by", "contact_note": "contact_readable_by"},
-        public=("title", "on_behalf_of"),
+        private={**Post.DETAILS_PRIVATE, "contact_note": "contact_readable_by"},
+        public=(*Post.TITLE_PUBLIC, "on_behalf_of"),
     )
 
     class Meta:

@@ -27,6 +27,11 @@ def default_expiry() -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=POST_LIFETIME_DAYS)
 
 
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+
+
 class Visibility(models.TextChoices):
     NEIGHBORS = "neighbors", _("Signed-in neighbors")
     EVERYONE = "everyone", _("Everyone, even without an account")
@@ -38,10 +43,11 @@ def reads_every_detail(reader) -> bool:
 
 
 class TitleWords(Func):
-    """The title's part of a post's search vector (titles carry weight A, details B)."""
+    """The title's part of a post's search vector: the title (weight A) and what is said of
+    it (its translation and related words, weight C); details are B and D."""
 
     function = "ts_filter"
-    template = "%(function)s(%(expressions)s, '{a}'::\"char\"[])"
+    template = "%(function)s(%(expressions)s, '{a,c}'::\"char\"[])"
     output_field = SearchVectorField()
 
 
@@ -138,11 +144,31 @@ class Post(Reportable):
     updated = models.DateTimeField(_("updated"), auto_now=True)
     expires_on = models.DateField(_("open until"), default=default_expiry)
     reminded_on = models.DateField(null=True, blank=True, editable=False)
+    # What matching understands of a post (mutualaid.lexicon, offers.understanding): the
+    # language it is written in, the words for the same things, and its translation into the
+    # other language (made in the background after saving). Never shown; searched with less
+    # weight than the words the poster wrote.
+    language = models.CharField(
+        _("written in"), max_length=2, choices=Language.choices, blank=True, editable=False
+    )
+    title_related = models.TextField(blank=True, editable=False)
+    details_related = models.TextField(blank=True, editable=False)
+    title_translated = models.TextField(blank=True, editable=False)
+    details_translated = models.TextField(blank=True, editable=False)
     search = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("details", weight="B", config=SEARCH_CONFIG),
+        + SearchVector("details", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("title_related", "title_translated", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("details_related", "details_translated", weight="D", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
+    )
+
+    # What a post's privacy declaration shares (see mutualaid.privacy): its title and what is
+    # derived from it are public; its details and what is derived from them are not.
+    TITLE_PUBLIC = ("title", "title_related", "title_translated")
+    DETAILS_PRIVATE = dict.fromkeys(
+        ["details", "details_related", "details_translated"], "details_readable_by"
     )
 
     class Meta:
@@ -150,6 +176,15 @@ class Post(Reportable):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        from .understanding import post_understand
+
+        post_understand(self)
+        super().save(*args, **kwargs)
+        from .understanding import translate_later
+
+        translate_later(self)
 
     @property
     def author(self):
@@ -228,7 +263,7 @@ class Offer(Post):
 
     objects = OfferQuerySet.as_manager()
 
-    privacy = Privacy(private={"details": "details_readable_by"}, public=("title",))
+    privacy = Privacy(private=Post.DETAILS_PRIVATE, public=Post.TITLE_PUBLIC)
 
     class Meta:
         ordering = ["-created"]
