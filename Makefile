@@ -6,7 +6,7 @@ PYTHON_BIN := $(shell scripts/find-python.sh)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install db migrate seed serve messages bench clean backup restore check-deploy
+.PHONY: run test lint format install lexicon db migrate seed serve messages bench clean backup restore check-deploy
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -14,7 +14,11 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed lexicon
+
+# WordNet, FreeDict and Apertium for matching (Debian packages; skipped with a note elsewhere).
+lexicon:
+	@scripts/ensure-lexicon.sh
 
 db: install
 	@PY=$(PY) scripts/ensure-db.sh
@@ -28,6 +32,7 @@ seed: migrate
 # seed_demo only adds what is missing, so every run prints the demo logins without duplicating.
 run: migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py understand_posts
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: migrate

@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
 
         # An app that keeps data about people but sits out of My data stops the project.
         system_checks.register(checks.personal_data_hooks)
+        system_checks.register(checks.understanding_sources)
         single_line.install()
 
         # After every app migrates (not only this one), since other apps add permissions.

@@ -55,3 +55,23 @@ def personal_data_hooks(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+def understanding_sources(app_configs=None, **kwargs):
+    """Matching understands more with WordNet, FreeDict and Apertium installed; without them
+    it falls back to the hub's own vocabulary (and no translations). Say what is missing."""
+    from . import lexicon, translate
+
+    missing = lexicon.missing_sources()
+    if not translate.available():
+        missing.append("Apertium (apt-get install apertium-en-es)")
+    return [
+        # Information, not a warning: the hub runs well without them, just understands less.
+        checks.Info(
+            f"Matching works without {source}: it finds fewer posts written in other words"
+            " or in the other language.",
+            hint="Install it, or run `make lexicon` (scripts/ensure-lexicon.sh) as root.",
+            id="mutualaid.I002",
+        )
+        for source in missing
+    ]

@@ -676,7 +676,9 @@ def _reasons(post, said: Said, category_id, area_id, viewer, language) -> list[s
     if same:
         reasons.append(_("Same thing: %(words)s") % {"words": ", ".join(word for _t, word in same)})
     if translated or means:
-        pairs = [f"{typed} → {word}" for typed, word in translated] + means
+        said_already = {typed for typed, _word in translated}
+        pairs = [f"{typed} → {word}" for typed, word in translated]
+        pairs += [word for word in means if word not in said_already]
         reasons.append(_("Means the same: %(words)s") % {"words": ", ".join(pairs)})
     if broader:
         pairs = [f"{typed} → {word}" for typed, word in broader]
