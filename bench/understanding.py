@@ -197,8 +197,9 @@ def owners():
 def offer(rng, *, owner, title, details, category, area, now):
     """An open offer with only the fields a neighbor fills in; the model defaults the rest."""
     from offers.models import Offer
+    from offers.understanding import post_understand
 
-    return Offer(
+    post = Offer(
         owner=owner,
         title=title[:120],
         details=details[:2000],
@@ -207,6 +208,9 @@ def offer(rng, *, owner, title, details, category, area, now):
         kind=rng.choice(["things", "time", "skill", "lend"]),
         created=now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 28)),
     )
+    # What saving a post works out (language, related words), as bulk_create skips save().
+    post_understand(post)
+    return post
 
 
 def plant_targets(pairs: list[dict], rng: random.Random) -> dict[str, int]:
@@ -231,6 +235,11 @@ def plant_targets(pairs: list[dict], rng: random.Random) -> dict[str, int]:
         )
         for pair in with_offer
     )
+    # Each planted offer gets its translation, as the background task gives a saved post.
+    from offers.understanding import post_translate
+
+    for post in planted:
+        post_translate.call(model_label="offers.offer", pk=post.pk)
     return {pair["id"]: post.pk for pair, post in zip(with_offer, planted, strict=True)}
 
 

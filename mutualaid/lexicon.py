@@ -32,9 +32,11 @@ TRANSLATION = "translation"  # the same word in the other language
 
 # WordNet: how many senses of a word count (senses are ordered most common first), and how
 # many words each brings, so a word with many meanings doesn't drown a draft.
-WORDNET_SENSES = 2
-WORDNET_WORDS_PER_WORD = 4
-MAX_RELATED_PER_WORD = 6
+WORDNET_SENSES = 1
+WORDNET_WORDS_PER_WORD = 3
+MAX_RELATED_PER_WORD = 8
+# A post is indexed with more of them: they cost nothing when a draft is typed.
+POST_RELATED_PER_WORD = 24
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -264,31 +266,42 @@ def freedict(pair: str) -> dict[str, list[str]]:
 # --- Putting them together ----------------------------------------------------------------
 
 
-def related_words(word: str, *, language: str = "en") -> list[Related]:
-    """The words for the same thing as `word` (typed in `language`), best first."""
+@lru_cache(maxsize=20_000)
+def related_words(
+    word: str, *, language: str = "en", limit: int = MAX_RELATED_PER_WORD, general: bool = True
+) -> tuple[Related, ...]:
+    """The words for the same thing as `word` (typed in `language`), best first.
+
+    The hub's vocabulary comes first. Where it doesn't know a word, and `general` allows,
+    WordNet and FreeDict speak for it (they know every word, in all its senses, so they only
+    ever add a few words for a draft, and none for a post).
+    """
     word = word.lower()
     found: list[Related] = [
         Related(other, kind, word) for other, kind in vocabulary().get(plain(word), [])
     ]
-    # The hub's own words first: where they know a word, WordNet's many senses add noise.
-    if language == "en" and not found and (net := wordnet()) is not None:
-        found += net.related(word)
-    pair = "eng-spa" if language == "en" else "spa-eng"
-    found += [Related(other, TRANSLATION, word) for other in freedict(pair).get(word, [])[:2]]
+    if general and not found:
+        if language == "en" and (net := wordnet()) is not None:
+            found += net.related(word)
+        pair = "eng-spa" if language == "en" else "spa-eng"
+        found += [Related(other, TRANSLATION, word) for other in freedict(pair).get(word, [])[:2]]
     unique: dict[str, Related] = {}
     for each in found:
         if plain(each.word) != plain(word):
             unique.setdefault(plain(each.word), each)
-    return list(unique.values())[:MAX_RELATED_PER_WORD]
+    return tuple(unique.values())[:limit]
 
 
 def related_text(text: str, *, language: str) -> str:
-    """The related words of every word of `text`, as one string to index beside it."""
+    """What the hub's vocabulary says of the words of `text`, as one string to index beside
+    it: the words for the same things, in both languages, and the broader things."""
     seen: dict[str, None] = {}
     for word in words_of(text):
         if len(word) < 3:
             continue
-        for related in related_words(word, language=language):
+        for related in related_words(
+            word, language=language, limit=POST_RELATED_PER_WORD, general=False
+        ):
             seen.setdefault(related.word, None)
     return " ".join(seen)[:2000]
 

@@ -18,6 +18,7 @@ words titles have used (TitleWord, a few thousand rows); close spellings join th
 extra words. That is one more short query, and only for drafts with such a word.
 """
 
+import math
 import re
 import time
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ PER_WORD = 40
 # the draft's other words bring a few, which keeps a long draft as cheap as a short one.
 RAREST_WORDS = 2
 PER_OTHER_WORD = 10
+TITLE_WORDS = 3
+PER_TITLE_WORD = 20
 # The category and area boosts make a neighbor's post in the same category and area a strong
 # fit, so the freshest of those sharing any word are always candidates too.
 PER_LOCAL = 20
@@ -187,13 +190,21 @@ def draft_words(text: str) -> list[str]:
 
 
 def related_to(typed: list[str], language: str) -> dict[str, list[lexicon.Related]]:
-    """For each typed word, the few words for the same thing that come with it."""
+    """For each typed word, the few words for the same thing that come with it.
+
+    A related phrase counts by its main word ("power tools" → "tools"); others of several
+    words would bring words of their own ("driver" from "drill driver").
+    """
     found = {}
     for word in typed:
         related = []
         for each in lexicon.related_words(word, language=language):
-            # "power tool" brings both words, each as related to the word typed
-            for part in lexicon.words_of(each.word):
+            parts = lexicon.words_of(each.word)
+            if len(parts) > 1:
+                if each.kind != lexicon.BROADER or language != "en":
+                    continue
+                parts = parts[-1:]
+            for part in parts:
                 if part not in typed and part not in _SKIP_WORDS and len(part) > 1:
                     related.append(lexicon.Related(part, each.kind, word))
         found[word] = list({each.word: each for each in related}.values())[:RELATED_PER_WORD]
@@ -245,6 +256,7 @@ def rank(
     limit: int = 5,
     viewer=None,
     language: str | None = None,
+    title: str | None = None,
 ) -> list[Suggestion]:
     """The best `limit` posts of `queryset` for a draft, with the reasons they fit.
 
@@ -254,6 +266,8 @@ def rank(
     category_id = getattr(category, "pk", category)
     area_id = getattr(area, "pk", area)
     typed = draft_words(text)
+    # Words of the title (when the caller says which they are) say what the draft is about.
+    in_title = set(draft_words(title)) if title is not None else set(typed)
     language = language or lexicon.detect_language(text, default=_reader_language())
     related = related_to(typed, language)
     extra = list(dict.fromkeys(r.word for found in related.values() for r in found))
@@ -283,7 +297,9 @@ def rank(
             if lexemes.get(each.word) and not lexemes[each.word] <= known
         ]
         if own or exact or others:
-            concepts.append(Concept(typed=own, exact=exact, related=others))
+            concept = Concept(typed=own, exact=exact, related=others, in_title=word in in_title)
+            concept.weight = _rarity_weight(_share(concept, lexemes, frequencies))
+            concepts.append(concept)
 
     nothing_typed = not typed and (category_id is not None or area_id is not None)
     if not (concepts or nothing_typed):
@@ -377,6 +393,20 @@ class Concept:
     typed: list[str]
     exact: list[str]
     related: list[str]
+    in_title: bool = True
+    weight: float = 1.0
+
+
+def _share(concept: Concept, lexemes, frequencies) -> float:
+    """The share of posts holding any word of the idea (PostgreSQL's statistics)."""
+    found = {lexeme for word in concept.typed + concept.related for lexeme in lexemes[word]}
+    found |= set(concept.exact)
+    return min(1.0, sum(frequencies.get(lexeme, 0.0) for lexeme in found))
+
+
+def _rarity_weight(share: float) -> float:
+    """Rare words say more about a draft than words half the posts use ("extra", "warm")."""
+    return max(0.25, min(2.0, -math.log10(max(share, 1e-4)) / 2))
 
 
 @dataclass
@@ -417,23 +447,24 @@ def _readable_only(queryset) -> bool:
 
 
 def _text_score_sql(concepts) -> tuple[str, list]:
-    """How well a post `t`'s words fit the draft's: typed words (and close spellings) count
-    fully, related words for WEIGHT_RELATED of that (as the post's own related words and
-    translation count for less in its vector, weights C and D)."""
-    typed = [word for concept in concepts for word in concept.typed]
-    exact = [word for concept in concepts for word in concept.exact]
-    related = [word for concept in concepts for word in concept.related]
-    if not (typed or exact or related):
-        return "0", []
+    """How well a post `t`'s words fit the draft's: per idea, its typed word (or close
+    spellings) counts fully and its related words WEIGHT_RELATED of that (as the post's own
+    related words and translation count for less in its vector, weights C and D); rarer
+    ideas count more."""
     parts, params = [], []
-    if typed or exact:
-        any_typed, typed_params = _any_word_sql(typed, exact)
-        parts.append(f"ts_rank(t.c_search, {any_typed})")
-        params += typed_params
-    if related:
-        any_related, related_params = _any_word_sql(related, [])
-        parts.append(f"{WEIGHT_RELATED} * ts_rank(t.c_search, {any_related})")
-        params += related_params
+    for concept in concepts:
+        terms = []
+        if concept.typed or concept.exact:
+            any_typed, typed_params = _any_word_sql(concept.typed, concept.exact)
+            terms.append(f"ts_rank(t.c_search, {any_typed})")
+            params += typed_params
+        if concept.related:
+            any_related, related_params = _any_word_sql(concept.related, [])
+            terms.append(f"{WEIGHT_RELATED} * ts_rank(t.c_search, {any_related})")
+            params += related_params
+        parts.append(f"{concept.weight:.3f} * ({' + '.join(terms)})")
+    if not parts:
+        return "0", []
     return f"({WEIGHT_TEXT} * (1 - EXP(-4 * ({' + '.join(parts)}))))", params
 
 
@@ -603,9 +634,7 @@ def _candidates_sql(
         return f"t.c_indexed @@ {any_word} AND t.c_search @@ {any_word}", any_params * 2
 
     def share(concept: Concept) -> float:
-        found = {lexeme for word in concept.typed + concept.related for lexeme in lexemes[word]}
-        found |= set(concept.exact)
-        return min(1.0, sum(frequencies.get(lexeme, 0.0) for lexeme in found))
+        return _share(concept, lexemes, frequencies)
 
     def words_of(group):
         return (
@@ -615,8 +644,14 @@ def _candidates_sql(
 
     ordered = sorted(concepts, key=lambda concept: (share(concept), concept.typed))
     groups = [([concept], PER_WORD) for concept in ordered[:RAREST_WORDS]]
-    if ordered[RAREST_WORDS:]:
-        groups.append((ordered[RAREST_WORDS:], PER_OTHER_WORD * len(ordered[RAREST_WORDS:])))
+    rest = ordered[RAREST_WORDS:]
+    # The title's words say what the draft is about: each brings posts of its own, so rare
+    # words in long details can't crowd it out.
+    titled = [concept for concept in rest if concept.in_title][:TITLE_WORDS]
+    groups += [([concept], PER_TITLE_WORD) for concept in titled]
+    rest = [concept for concept in rest if concept not in titled]
+    if rest:
+        groups.append((rest, PER_OTHER_WORD * len(rest)))
     parts, all_params = [], []
     for group, limit in groups:
         hits = min(1.0, sum(share(concept) for concept in group))

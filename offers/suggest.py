@@ -18,6 +18,7 @@ def suggest(*, other_side: str, title="", details="", category=None, area=None, 
     return rank(
         posts,
         text=f"{title} {details}",  # title words come first in the word budget
+        title=title,
         category=category,
         area=area,
         viewer=viewer,
