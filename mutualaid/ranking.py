@@ -65,7 +65,10 @@ FRESH_DAYS = 30
 # for less than the words typed; a post must fit the draft at least this well to be shown.
 RELATED_PER_WORD = 5
 WEIGHT_RELATED = 0.5
-MIN_TEXT_SCORE = 0.1
+MIN_TEXT_SCORE = 0.2
+COMMON_RELATED = 0.02
+# ts_rank gives a word found once in a title about 0.06: that covers its idea to about 0.9.
+COVER_STEEPNESS = 40
 _WORD = re.compile(r"\w+", re.UNICODE)
 # websearch_to_tsquery gives these words a meaning; a draft's words are only words.
 _OPERATOR_WORDS = {"or", "and", "not"}
@@ -224,6 +227,8 @@ class Suggestion:
     post: object
     score: float
     reasons: list[str] = field(default_factory=list)
+    # How well the words fit, from 0 to 1 (the score adds category, area, freshness).
+    fit: float = 0.0
 
 
 _lexeme_cache: dict[str, frozenset[str]] = {}
@@ -291,10 +296,13 @@ def rank(
     for word in typed:
         own = [word] if word in searchable else []
         exact = [spelling for spelling in spellings.get(word, []) if spelling not in known]
+        # A related word half the posts use ("clean" for "hoover") says nothing: left out.
         others = [
             each.word
             for each in related.get(word, [])
-            if lexemes.get(each.word) and not lexemes[each.word] <= known
+            if lexemes.get(each.word)
+            and not lexemes[each.word] <= known
+            and max(frequencies.get(lexeme, 0.0) for lexeme in lexemes[each.word]) <= COMMON_RELATED
         ]
         if own or exact or others:
             concept = Concept(typed=own, exact=exact, related=others, in_title=word in in_title)
@@ -338,7 +346,7 @@ def rank(
     fits = f"WHERE top.text_score >= {MIN_TEXT_SCORE:f}" if concepts else ""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT top.pk, top.score,"  # noqa: S608
+            "SELECT top.pk, top.score, top.text_score,"  # noqa: S608
             " tsvector_to_array(ts_filter(top.search, '{a,b}')),"
             " tsvector_to_array(ts_filter(top.search, '{a}')),"
             " tsvector_to_array(ts_filter(top.search, '{c,d}')),"
@@ -365,7 +373,7 @@ def rank(
     )
     said = Said(lexemes=lexemes, typed=typed, related=related, spellings=spellings)
     suggestions = []
-    for pk, score, original, original_title, derived, derived_title in best:
+    for pk, score, fit, original, original_title, derived, derived_title in best:
         post = by_pk.get(pk)
         if post is None:  # gone or closed a moment ago
             continue
@@ -380,6 +388,7 @@ def rank(
             Suggestion(
                 post=post,
                 score=round(score, 4),
+                fit=round(fit, 4),
                 reasons=_reasons(post, said, category_id, area_id, viewer, language),
             )
         )
@@ -447,11 +456,15 @@ def _readable_only(queryset) -> bool:
 
 
 def _text_score_sql(concepts) -> tuple[str, list]:
-    """How well a post `t`'s words fit the draft's: per idea, its typed word (or close
-    spellings) counts fully and its related words WEIGHT_RELATED of that (as the post's own
-    related words and translation count for less in its vector, weights C and D); rarer
-    ideas count more."""
+    """How much of the draft a post `t` covers, from 0 to 1.
+
+    Each idea of the draft counts by its rarity (rare words say more than "warm" or "extra"),
+    and is covered as far as the post holds its typed word (or a close spelling), or, for
+    WEIGHT_RELATED of that, a related word. Words in a post's title count more than in its
+    details, and its own related words and translation less (weights A, B, C, D).
+    """
     parts, params = [], []
+    total = sum(concept.weight for concept in concepts)
     for concept in concepts:
         terms = []
         if concept.typed or concept.exact:
@@ -462,10 +475,11 @@ def _text_score_sql(concepts) -> tuple[str, list]:
             any_related, related_params = _any_word_sql(concept.related, [])
             terms.append(f"{WEIGHT_RELATED} * ts_rank(t.c_search, {any_related})")
             params += related_params
-        parts.append(f"{concept.weight:.3f} * ({' + '.join(terms)})")
+        covered = f"(1 - EXP(-{COVER_STEEPNESS} * ({' + '.join(terms)})))"
+        parts.append(f"{concept.weight / total:.4f} * {covered}")
     if not parts:
         return "0", []
-    return f"({WEIGHT_TEXT} * (1 - EXP(-4 * ({' + '.join(parts)}))))", params
+    return f"({WEIGHT_TEXT} * ({' + '.join(parts)}))", params
 
 
 def _score_sql(category_id, area_id, boost: bool) -> tuple[str, list]:
