@@ -34,6 +34,10 @@ TRANSLATION = "translation"  # the same word in the other language
 # many words each brings, so a word with many meanings doesn't drown a draft.
 WORDNET_SENSES = 1
 WORDNET_WORDS_PER_WORD = 3
+# The kinds of noun a neighbor asks for or offers (WordNet's lexicographer files): acts,
+# animals, artifacts, the body, feelings, food, objects, plants, states, substances. A first
+# sense elsewhere ("toaster": someone who proposes a toast) is passed over for the next.
+WORDNET_NOUN_KINDS = {4, 5, 6, 8, 12, 13, 17, 20, 26, 27}
 MAX_RELATED_PER_WORD = 8
 # A post is indexed with more of them: they cost nothing when a draft is typed.
 POST_RELATED_PER_WORD = 24
@@ -136,7 +140,13 @@ class WordNet:
         return None
 
     def _synset(self, pos: str, offset: int) -> tuple[list[str], list[int]]:
-        """(single-word lemmas, hypernym offsets) of the synset at `offset`."""
+        """(lemmas, hypernym offsets) of the synset at `offset`."""
+        return self._read(pos, offset)[1:]
+
+    def _kind(self, pos: str, offset: int) -> int:
+        return self._read(pos, offset)[0]
+
+    def _read(self, pos: str, offset: int) -> tuple[int, list[str], list[int]]:
         if pos not in self._data:
             self._data[pos] = self._map(f"data.{self.POS[pos]}")
         data = self._data[pos]
@@ -152,7 +162,7 @@ class WordNet:
             if rest[1 + 4 * i] in ("@", "@i") and rest[1 + 4 * i + 2] == pos
         ]
         words = [re.sub(r"\(.*\)$", "", lemma).lower() for lemma in lemmas]
-        return words, hypernyms
+        return int(fields[1]), words, hypernyms
 
     def _base_forms(self, pos: str, word: str) -> list[str]:
         if pos not in self._exceptions:
@@ -186,7 +196,9 @@ class WordNet:
                     continue
                 synset_count = int(line[2])
                 offsets = [int(offset) for offset in line[-synset_count:]]
-                for offset in offsets[: WORDNET_SENSES if pos == "n" else 1]:
+                if pos == "n":
+                    offsets = [o for o in offsets if self._kind(pos, o) in WORDNET_NOUN_KINDS]
+                for offset in offsets[:WORDNET_SENSES]:
                     lemmas, hypernyms = self._synset(pos, offset)
                     found += [
                         Related(lemma, SAME, word)

@@ -65,10 +65,16 @@ FRESH_DAYS = 30
 # for less than the words typed; a post must fit the draft at least this well to be shown.
 RELATED_PER_WORD = 5
 WEIGHT_RELATED = 0.5
+# How much each kind of related word counts, against the typed word's 1: the same word in
+# the other language nearly as much, another word for the same thing half, the thing one
+# level up a quarter.
+WEIGHT_OF_KIND = {lexicon.TRANSLATION: 0.8, lexicon.SAME: WEIGHT_RELATED, lexicon.BROADER: 0.25}
 MIN_TEXT_SCORE = 0.2
 COMMON_RELATED = 0.02
-# ts_rank gives a word found once in a title about 0.06: that covers its idea to about 0.9.
-COVER_STEEPNESS = 40
+# A word of the details says less of what the draft is about than a word of its title.
+WEIGHT_DETAILS = 0.4
+# ts_rank gives a word found once in a title about 0.6: that covers its idea to about 0.9.
+COVER_STEEPNESS = 4
 _WORD = re.compile(r"\w+", re.UNICODE)
 # websearch_to_tsquery gives these words a meaning; a draft's words are only words.
 _OPERATOR_WORDS = {"or", "and", "not"}
@@ -296,17 +302,19 @@ def rank(
     for word in typed:
         own = [word] if word in searchable else []
         exact = [spelling for spelling in spellings.get(word, []) if spelling not in known]
-        # A related word half the posts use ("clean" for "hoover") says nothing: left out.
         others = [
             each.word
             for each in related.get(word, [])
-            if lexemes.get(each.word)
-            and not lexemes[each.word] <= known
-            and max(frequencies.get(lexeme, 0.0) for lexeme in lexemes[each.word]) <= COMMON_RELATED
+            if lexemes.get(each.word) and not lexemes[each.word] <= known
         ]
         if own or exact or others:
-            concept = Concept(typed=own, exact=exact, related=others, in_title=word in in_title)
+            kinds = {each.word: each.kind for each in related.get(word, [])}
+            concept = Concept(
+                typed=own, exact=exact, related=others, in_title=word in in_title, kinds=kinds
+            )
             concept.weight = _rarity_weight(_share(concept, lexemes, frequencies))
+            if not concept.in_title:
+                concept.weight *= WEIGHT_DETAILS
             concepts.append(concept)
 
     nothing_typed = not typed and (category_id is not None or area_id is not None)
@@ -404,6 +412,7 @@ class Concept:
     related: list[str]
     in_title: bool = True
     weight: float = 1.0
+    kinds: dict = field(default_factory=dict)  # related word -> lexicon kind
 
 
 def _share(concept: Concept, lexemes, frequencies) -> float:
@@ -467,14 +476,19 @@ def _text_score_sql(concepts) -> tuple[str, list]:
     total = sum(concept.weight for concept in concepts)
     for concept in concepts:
         terms = []
+        # ts_rank divides an OR'd query's rank by its number of words; multiplied back, any
+        # one of them found counts fully.
         if concept.typed or concept.exact:
             any_typed, typed_params = _any_word_sql(concept.typed, concept.exact)
-            terms.append(f"ts_rank(t.c_search, {any_typed})")
+            count = len(concept.typed) + len(concept.exact)
+            terms.append(f"{count} * ts_rank(t.c_search, {any_typed})")
             params += typed_params
-        if concept.related:
-            any_related, related_params = _any_word_sql(concept.related, [])
-            terms.append(f"{WEIGHT_RELATED} * ts_rank(t.c_search, {any_related})")
-            params += related_params
+        for kind, weight in WEIGHT_OF_KIND.items():
+            words = [word for word in concept.related if concept.kinds.get(word) == kind]
+            if words:
+                any_related, related_params = _any_word_sql(words, [])
+                terms.append(f"{weight * len(words)} * ts_rank(t.c_search, {any_related})")
+                params += related_params
         covered = f"(1 - EXP(-{COVER_STEEPNESS} * ({' + '.join(terms)})))"
         parts.append(f"{concept.weight / total:.4f} * {covered}")
     if not parts:
@@ -650,12 +664,42 @@ def _candidates_sql(
     def share(concept: Concept) -> float:
         return _share(concept, lexemes, frequencies)
 
-    def words_of(group):
-        return (
-            [word for concept in group for word in concept.typed + concept.related],
-            [word for concept in group for word in concept.exact],
-        )
+    def holds(group) -> tuple[str, list]:
+        """A post holds a typed word (or close spelling) anywhere, its own words and what
+        is said of it alike (a translation meets a word typed in the other language), or a
+        related word in its own words: a related word of a related word is too far."""
+        typed = [word for concept in group for word in concept.typed]
+        exact = [word for concept in group for word in concept.exact]
+        related = [word for concept in group for word in concept.related]
+        conditions, condition_params = [], []
+        if typed or exact:
+            condition, more = fits(*_any_word_sql(typed, exact))
+            conditions.append(f"({condition})")
+            condition_params += more
+        if related:
+            any_related, related_params = _any_word_sql(related, [])
+            condition, more = fits(any_related, related_params)
+            conditions.append(
+                f"({condition} AND ts_filter(t.c_search, '{{a,b}}') @@ {any_related})"
+            )
+            condition_params += more + related_params
+        return "(" + " OR ".join(conditions) + ")", condition_params
 
+    # A related word many posts use ("clean" for "hoover") would flood its idea's branch
+    # with posts that only share it: such words look for posts among the other words.
+    split = []
+    for concept in concepts:
+        common = [
+            word
+            for word in concept.related
+            if max(frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]) > COMMON_RELATED
+        ]
+        rare = [word for word in concept.related if word not in common]
+        if concept.typed or concept.exact or rare:
+            split.append(Concept(concept.typed, concept.exact, rare, concept.in_title))
+        if common:
+            split.append(Concept([], [], common, in_title=False))
+    concepts = split
     ordered = sorted(concepts, key=lambda concept: (share(concept), concept.typed))
     groups = [([concept], PER_WORD) for concept in ordered[:RAREST_WORDS]]
     rest = ordered[RAREST_WORDS:]
@@ -669,7 +713,7 @@ def _candidates_sql(
     parts, all_params = [], []
     for group, limit in groups:
         hits = min(1.0, sum(share(concept) for concept in group))
-        condition, condition_params = fits(*_any_word_sql(*words_of(group)))
+        condition, condition_params = holds(group)
         # `sql` is compiled by Django with placeholders; `limit` is an int.
         if hits * hits * rows >= limit:  # common: walk the newest first
             parts.append(
@@ -684,7 +728,7 @@ def _candidates_sql(
             )
         all_params.extend([*params, *condition_params])
     if category_id is not None and area_id is not None and concepts:
-        condition, condition_params = fits(*_any_word_sql(*words_of(concepts)))
+        condition, condition_params = holds(concepts)
         parts.append(
             f"(SELECT t.c_pk AS pk FROM {posts} WHERE t.c_category = %s AND t.c_area = %s"  # noqa: S608
             f" AND {condition} ORDER BY t.c_created DESC LIMIT {PER_LOCAL:d})"
