@@ -234,3 +234,12 @@ def test_a_need_in_spanish_meets_an_english_offer_from_the_offer_side(reader, ca
 def test_related_words_are_few_per_typed_word():
     related = ranking.related_to(["tap"], "en")
     assert 0 < len(related["tap"]) <= ranking.RELATED_PER_WORD
+
+
+def test_lists_show_which_posts_are_in_the_other_language(client, category):
+    with translation.override("es"):
+        OfferFactory(title="Ropa de niña talla 6", details="Casi nueva", category=category)
+    OfferFactory(title="Girls' clothes, size 6", details="", category=category)
+    page = client.get("/offers/").content.decode()
+    assert page.count("Written in Spanish") == 1
+    assert "Written in English" not in page
