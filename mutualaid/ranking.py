@@ -453,6 +453,7 @@ def _posts_sql(base) -> tuple[str, list]:
         "c_area": F("area"),
         "c_search": F("readable_search" if _readable_only(base) else "search"),
         "c_indexed": F("search"),
+        "c_own": F("own_search"),
         "c_title": F("title"),
     }
     if "match_boost" in base.query.annotations:
@@ -577,31 +578,32 @@ def near_spellings(words: list[str], lexemes, table: str) -> dict[str, list[str]
 
 
 STATS_SECONDS = 300
-_stats_cache: dict[str, tuple[float, float, dict[str, float]]] = {}
+_stats_cache: dict[tuple[str, str], tuple[float, float, dict[str, float]]] = {}
 
 
-def lexeme_frequencies(table: str) -> tuple[float, dict[str, float]]:
-    """Rows in `table` and the share of rows holding each common lexeme of its search vector.
+def lexeme_frequencies(table: str, column: str = "search") -> tuple[float, dict[str, float]]:
+    """Rows in `table` and the share of rows holding each common lexeme of a search vector
+    (`search`, or `own_search`: the poster's own words).
 
     Read from PostgreSQL's own statistics (ANALYZE keeps them), cached for a few minutes.
     A lexeme missing from the list is rare.
     """
     now = time.monotonic()
-    cached = _stats_cache.get(table)
+    cached = _stats_cache.get((table, column))
     if cached and now - cached[0] < STATS_SECONDS:
         return cached[1], cached[2]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs"
             " FROM pg_class c LEFT JOIN pg_stats s"
-            " ON s.tablename = c.relname AND s.attname = 'search'"
+            " ON s.tablename = c.relname AND s.attname = %s"
             " WHERE c.relname = %s AND c.relkind = 'r'",
-            [table],
+            [column, table],
         )
         row = cursor.fetchone()
     rows, elems, freqs = row if row else (0.0, None, None)
     frequencies = dict(zip(elems or [], freqs or [], strict=False))
-    _stats_cache[table] = (now, max(rows or 0.0, 0.0), frequencies)
+    _stats_cache[(table, column)] = (now, max(rows or 0.0, 0.0), frequencies)
     return max(rows or 0.0, 0.0), frequencies
 
 
@@ -649,6 +651,8 @@ def _candidates_sql(
     GIN path from being rewritten into the slow walk).
     """
     rows, frequencies = lexeme_frequencies(table)
+    # Related words are looked for in the poster's own words, so counted there.
+    _rows, own = lexeme_frequencies(table, "own_search")
     # The allowed posts (see _posts_sql) are compiled once; every branch reads them as `t`,
     # and PostgreSQL folds each branch back into one query on the table, so indexes still
     # apply. (Building a QuerySet per branch cost more than running the branch.)
@@ -662,7 +666,14 @@ def _candidates_sql(
         return f"t.c_indexed @@ {any_word} AND t.c_search @@ {any_word}", any_params * 2
 
     def share(concept: Concept) -> float:
-        return _share(concept, lexemes, frequencies)
+        typed = {lexeme for word in concept.typed for lexeme in lexemes[word]}
+        typed |= set(concept.exact)
+        related = {lexeme for word in concept.related for lexeme in lexemes[word]}
+        return min(
+            1.0,
+            sum(frequencies.get(lexeme, 0.0) for lexeme in typed)
+            + sum(own.get(lexeme, 0.0) for lexeme in related),
+        )
 
     def holds(group) -> tuple[str, list]:
         """A post holds a typed word (or close spelling) anywhere, its own words and what
@@ -678,11 +689,13 @@ def _candidates_sql(
             condition_params += more
         if related:
             any_related, related_params = _any_word_sql(related, [])
-            condition, more = fits(any_related, related_params)
-            conditions.append(
-                f"({condition} AND ts_filter(t.c_search, '{{a,b}}') @@ {any_related})"
-            )
-            condition_params += more + related_params
+            # The own words' index finds them; `readable_only`: among the words one may read.
+            if readable_only:
+                conditions.append(f"(t.c_own @@ {any_related} AND t.c_search @@ {any_related})")
+                condition_params += related_params * 2
+            else:
+                conditions.append(f"t.c_own @@ {any_related}")
+                condition_params += related_params
         return "(" + " OR ".join(conditions) + ")", condition_params
 
     # A related word many posts use ("clean" for "hoover") would flood its idea's branch
@@ -692,7 +705,7 @@ def _candidates_sql(
         common = [
             word
             for word in concept.related
-            if max(frequencies.get(lexeme, 0.0) for lexeme in lexemes[word]) > COMMON_RELATED
+            if max(own.get(lexeme, 0.0) for lexeme in lexemes[word]) > COMMON_RELATED
         ]
         rare = [word for word in concept.related if word not in common]
         if concept.typed or concept.exact or rare:

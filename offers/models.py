@@ -163,6 +163,14 @@ class Post(Reportable):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The poster's own words alone: where matching looks for a draft's related words, so a
+    # word related to a word related to the draft is not taken for a fit.
+    own_search = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("details", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     # What a post's privacy declaration shares (see mutualaid.privacy): its title and what is
     # derived from it are public; its details and what is derived from them are not.
@@ -211,6 +219,7 @@ class Post(Reportable):
         # straight into the index instead of a pending list every search would have to scan.
         return [
             GinIndex(fields=["search"], name=f"{prefix}_search_gin", fastupdate=False),
+            GinIndex(fields=["own_search"], name=f"{prefix}_own_search_gin", fastupdate=False),
             models.Index(
                 fields=["-created"],
                 name=f"{prefix}_open_recent",
