@@ -289,9 +289,7 @@ def related_words(
     ever add a few words for a draft, and none for a post).
     """
     word = word.lower()
-    found: list[Related] = [
-        Related(other, kind, word) for other, kind in vocabulary().get(plain(word), [])
-    ]
+    found: list[Related] = [Related(other, kind, word) for other, kind in _known(word)]
     if general and not found:
         if language == "en" and (net := wordnet()) is not None:
             found += net.related(word)
@@ -302,6 +300,20 @@ def related_words(
         if plain(each.word) != plain(word):
             unique.setdefault(plain(each.word), each)
     return tuple(unique.values())[:limit]
+
+
+def _known(word: str) -> list[tuple[str, str]]:
+    """What the vocabulary says of `word`, or of its singular ("blankets", "frijoles")."""
+    key = plain(word)
+    forms = [key]
+    if key.endswith("ies") and len(key) > 4:
+        forms.append(key[:-3] + "y")
+    if key.endswith("es") and len(key) > 4:
+        forms.append(key[:-2])
+    if key.endswith("s") and len(key) > 3:
+        forms.append(key[:-1])
+    words = vocabulary()
+    return next((words[form] for form in forms if form in words), [])
 
 
 def related_text(text: str, *, language: str) -> str:

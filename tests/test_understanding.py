@@ -243,3 +243,8 @@ def test_lists_show_which_posts_are_in_the_other_language(client, category):
     page = client.get("/offers/").content.decode()
     assert page.count("Written in Spanish") == 1
     assert "Written in English" not in page
+
+
+def test_the_vocabulary_knows_a_word_in_the_plural_too():
+    assert "cobija" in [each.word for each in lexicon.related_words("blankets")]
+    assert "beans" in [each.word for each in lexicon.related_words("frijoles", language="es")]
