@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid.models import Category
+from mutualaid.widgets import DateInput
 
 from .models import AdjustmentReason, Condition, Item, Shift, Store, Thing
 
@@ -208,9 +209,7 @@ class ThingForm(forms.ModelForm):
 
 
 class BorrowForm(forms.Form):
-    due_on = forms.DateField(
-        label=_("Bring it back by"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label=_("Bring it back by"), widget=DateInput())
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
@@ -240,8 +239,8 @@ class ShiftForm(forms.ModelForm):
 
 
 class MovementExportForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
 
     def clean(self):
         data = super().clean()

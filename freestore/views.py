@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -147,7 +147,7 @@ def thing_borrow(request, pk):
         request,
         services.loan_borrow,
         _("It's yours until %(date)s. Enjoy!")
-        % {"date": form.cleaned_data["due_on"].strftime("%b %d")},
+        % {"date": formats.date_format(form.cleaned_data["due_on"])},
         thing=thing,
         borrower=request.user,
         due_on=form.cleaned_data["due_on"],

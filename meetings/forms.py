@@ -6,24 +6,9 @@ from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid.roles import ORGANIZER
+from mutualaid.widgets import DateInput, DateTimeLocalInput
 
 from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format=DATETIME_FORMAT)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class MeetingForm(forms.ModelForm):

@@ -207,6 +207,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One way of writing dates per language: mutualaid/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["mutualaid.formats"]
 USE_TZ = True
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 
