@@ -71,13 +71,20 @@ class IntakeLineForm(forms.Form):
         label=_("How many"), min_value=1, max_value=10_000, required=False
     )
     size = forms.CharField(label=_("Size"), max_length=30, required=False)
-    condition = forms.ChoiceField(label=_("Condition"), choices=Condition.choices, initial="good")
+    condition = forms.ChoiceField(
+        label=_("Condition"),
+        choices=[("", _("As we have it")), *Condition.choices],
+        required=False,
+        initial="",
+        help_text=_("A known item stays as it is; a new one is Good unless you say."),
+    )
     category = forms.ModelChoiceField(
         label=_("Category (for a new item)"),
         queryset=Category.objects.all(),
         required=False,
         empty_label=_("Same as before"),
     )
+    new_item = forms.BooleanField(label=_("It's a new item"), required=False)
 
     def __init__(self, *args, suggest_url="", **kwargs):
         super().__init__(*args, **kwargs)

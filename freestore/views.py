@@ -383,6 +383,7 @@ def _record_intake(request, *, store, formset) -> bool:
                 size=data["size"],
                 condition=data["condition"],
                 category=data["category"],
+                new_item=data["new_item"],
             )
             lines.append((item, data["quantity"]))
         services.stock_intake(lines=lines, by=request.user)

@@ -425,3 +425,37 @@ def test_the_store_speaks_latin_american_spanish(client, volunteer_client):
     ).content.decode()
     assert '<h2 id="basket-heading">Canasta</h2>' in basket
     assert "cesta" not in basket.lower()
+
+
+def _one_line(store, **line):
+    data = {"store": store.slug, "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0"}
+    data.update({f"form-0-{key}": value for key, value in line.items()})
+    return data
+
+
+def test_a_known_item_is_found_by_name_whatever_the_condition_field_says(volunteer_client):
+    store = StoreFactory()
+    rice = ItemFactory(store=store, name="Rice, 1 kg bag", condition="new")
+    page = volunteer_client.get(reverse("freestore:intake")).content.decode()
+    assert '<option value="" selected>As we have it</option>' in page
+    for condition in ["", "good"]:
+        data = _one_line(store, name="rice, 1 kg bag", quantity="5", condition=condition)
+        response = volunteer_client.post(reverse("freestore:intake"), data, follow=True)
+        assert "Recorded: 5 × Rice, 1 kg bag." in response.content.decode()
+    rice.refresh_from_db()
+    assert rice.quantity == 10 and Item.objects.count() == 1
+
+
+def test_a_near_duplicate_name_is_offered_before_a_new_item_is_made(volunteer_client):
+    store = StoreFactory()
+    rice = ItemFactory(store=store, name="Rice, 1 kg bag", condition="new")
+    category = str(rice.category.pk)
+    data = _one_line(store, name="Rice 1kg bag", quantity="5", category=category)
+    body = volunteer_client.post(reverse("freestore:intake"), data).content.decode()
+    assert "Did you mean “Rice, 1 kg bag”?" in body
+    assert Item.objects.count() == 1 and not StockMovement.objects.filter(quantity=5).exists()
+
+    data["form-0-new_item"] = "on"
+    response = volunteer_client.post(reverse("freestore:intake"), data, follow=True)
+    assert "Recorded: 5 × Rice 1kg bag." in response.content.decode()
+    assert Item.objects.count() == 2
