@@ -215,6 +215,10 @@ class ThingForm(forms.ModelForm):
         fields = ["store", "name", "category", "description", "condition_notes", "loan_days"]
 
 
+class PledgeForm(forms.Form):
+    quantity = forms.IntegerField(label=_("How many can you bring?"), min_value=1, max_value=1000)
+
+
 class BorrowForm(forms.Form):
     due_on = forms.DateField(label=_("Bring it back by"), widget=DateInput())
 

@@ -203,6 +203,63 @@ class StockMovement(models.Model):
         return f"{self.get_kind_display()} {self.quantity:+d} {self.item}"
 
 
+class PledgeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A pledge is read by the neighbor who made it and by the store volunteers."""
+        from mutualaid.roles import STORE_VOLUNTEER
+
+        if not user.is_authenticated:
+            return self.none()
+        return self if user.has_role(STORE_VOLUNTEER) else self.filter(neighbor=user)
+
+    def pending(self):
+        return self.filter(status=Pledge.Status.PLEDGED)
+
+    def for_list(self):
+        return self.select_related("item", "item__store", "neighbor")
+
+
+class Pledge(models.Model):
+    """'I can donate this': a neighbor says they will bring something the store runs low on."""
+
+    class Status(models.TextChoices):
+        PLEDGED = "pledged", _("On its way")
+        RECEIVED = "received", _("Received")
+        WITHDRAWN = "withdrawn", _("Taken back")
+
+    item = models.ForeignKey(
+        Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="pledges"
+    )
+    neighbor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("neighbor"),
+        on_delete=models.CASCADE,
+        related_name="pledges",
+    )
+    quantity = models.PositiveIntegerField(_("how many"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLEDGED
+    )
+    created_at = models.DateTimeField(_("promised"), default=timezone.now)
+    # The ledger line its arrival was recorded as.
+    movement = models.OneToOneField(
+        StockMovement, null=True, blank=True, on_delete=models.SET_NULL, related_name="pledge"
+    )
+
+    objects = PledgeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="pledge_brings_something"),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.item}"
+
+
 class ThingStatus(models.TextChoices):
     AVAILABLE = "available", _("Available")
     ON_LOAN = "on_loan", _("On loan")

@@ -19,6 +19,7 @@ from .models import (
     Item,
     Loan,
     MovementKind,
+    Pledge,
     Shift,
     ShiftSignup,
     StockMovement,
@@ -136,6 +137,34 @@ def stock_intake(*, lines: list[tuple[Item, int]], by, note: str = "") -> list[S
         _move(item=items[item.pk], kind=MovementKind.INTAKE, quantity=qty, by=by, note=note)
         for item, qty in lines
     ]
+
+
+def pledge_make(*, item: Item, neighbor, quantity: int) -> Pledge:
+    """'I can donate this': the store volunteers see the promise on their screen."""
+    if quantity < 1:
+        raise StoreError(_("Say how many you can bring."))
+    return Pledge.objects.create(item=item, neighbor=neighbor, quantity=quantity)
+
+
+@_atomic_stock
+def pledge_receive(*, pledge: Pledge, by) -> StockMovement:
+    """It came in: record the donation in the ledger and close the pledge, once."""
+    # Lock order: the pledge, then the item (as stock_intake does).
+    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    if pledge.status != Pledge.Status.PLEDGED:
+        raise StoreError(_("That promise was already closed."))
+    item = _locked_items([pledge.item_id])[pledge.item_id]
+    movement = _move(item=item, kind=MovementKind.INTAKE, quantity=pledge.quantity, by=by)
+    pledge.status, pledge.movement = Pledge.Status.RECEIVED, movement
+    pledge.save(update_fields=["status", "movement"])
+    return movement
+
+
+def pledge_withdraw(*, pledge: Pledge) -> None:
+    """The neighbor can't bring it after all (or a volunteer says it never came)."""
+    Pledge.objects.filter(pk=pledge.pk, status=Pledge.Status.PLEDGED).update(
+        status=Pledge.Status.WITHDRAWN
+    )
 
 
 @_atomic_stock

@@ -31,6 +31,7 @@ CREATE_PAGES = {
     "freestore:thing_create": {},
     "freestore:shift_create": {},
     "freestore:intake": {},
+    "freestore:pledge": {},
 }
 
 

@@ -10,7 +10,6 @@ from mutualaid.tests.factories import CategoryFactory, UserFactory
 
 from ..models import Hold, Item, Loan, MovementKind, ShiftSignup, StockMovement, Store
 from ..services import stock_give_away
-from ..templatetags.freestore import donate_url
 from .factories import ItemFactory, ShiftFactory, StoreFactory, ThingFactory, volunteer
 
 pytestmark = pytest.mark.django_db
@@ -89,27 +88,6 @@ def test_the_store_page_shows_hours_and_place(client):
     StoreFactory(place="Library basement", opening_hours="Sundays 11–3")
     body = client.get(reverse("freestore:index")).content.decode()
     assert "Library basement" in body and "Sundays 11–3" in body
-
-
-def test_most_needed_offers_a_prefilled_i_can_donate_this_link(client):
-    food = CategoryFactory(slug="food")
-    ItemFactory(name="Baby formula", target=6, stock=1, category=food)
-    ItemFactory(name="Hats", target=2, stock=5)
-    body = client.get(reverse("freestore:needed")).content.decode()
-    assert "Baby formula" in body and "Hats" not in body
-    link = f"{reverse('offers:create')}?title=Baby+formula&amp;category={food.pk}&amp;kind=things"
-    assert link in body
-
-
-def test_the_donate_link_opens_the_offer_form_prefilled(client):
-    food = CategoryFactory(slug="food")
-    item = ItemFactory(name="Baby formula", target=6, category=food)
-    client.force_login(UserFactory())
-    response = client.get(donate_url(item))
-    form = response.context["form"]
-    assert form["title"].value() == "Baby formula"
-    assert str(form["category"].value()) == str(food.pk)
-    assert form["kind"].value() == "things"
 
 
 def test_a_volunteer_logs_a_donation_of_several_lines_creating_new_items(volunteer_client):
