@@ -311,6 +311,14 @@ class PollAnswerQuerySet(models.QuerySet):
         """Answers (and block reasons) are as public as the agenda item they answer."""
         return self.filter(item__in=AgendaItem.objects.visible_to(user).values("pk"))
 
+    def block_reasons(self):
+        """Why people block, oldest first: what the room weighs before deciding."""
+        return (
+            self.filter(answer=PollAnswer.Answer.BLOCK)
+            .exclude(reason="")
+            .order_by("updated_at", "pk")
+        )
+
 
 class PollAnswer(models.Model):
     """Where a neighbor stands on a proposal. One current answer per person, changeable."""

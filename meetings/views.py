@@ -101,9 +101,17 @@ def _agenda_context(request, meeting: Meeting) -> dict:
                 person=request.user, item__meeting=meeting
             ).only("item_id", "answer", "reason")
         }
+    reasons = {}
+    for item_id, reason in (
+        PollAnswer.objects.filter(item__meeting=meeting)
+        .block_reasons()
+        .values_list("item_id", "reason")
+    ):
+        reasons.setdefault(item_id, []).append(reason)
     for item in items:
         item.meeting = meeting
         item.my_answer = mine.get(item.pk)
+        item.block_reasons = reasons.get(item.pk, [])
         item.tally = {
             "agree": item.agree_count,
             "abstain": item.abstain_count,
@@ -371,6 +379,7 @@ def _poll_context(request, item: AgendaItem, **extra) -> dict:
         my_answer = item.poll_answers.filter(person=request.user).first()
     item.tally = tally
     item.my_answer = my_answer
+    item.block_reasons = list(item.poll_answers.block_reasons().values_list("reason", flat=True))
     form = extra.pop("form", None)
     if form is not None:
         # Keep what the person chose and wrote, so nothing is lost on an error.
@@ -381,10 +390,6 @@ def _poll_context(request, item: AgendaItem, **extra) -> dict:
         "item": item,
         "meeting": item.meeting,
         "answer_choices": PollAnswer.Answer.choices,
-        "block_reasons": item.poll_answers.filter(answer=PollAnswer.Answer.BLOCK)
-        .exclude(reason="")
-        .values_list("reason", flat=True)
-        .order_by("updated_at"),
         **extra,
     }
 

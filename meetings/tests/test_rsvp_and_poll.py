@@ -188,3 +188,18 @@ def test_double_submitted_poll_answer_makes_one_row_and_no_error():
         )
         assert errors == []
     assert PollAnswer.objects.get(item=item, person=person).answer == "abstain"
+
+
+def test_the_meeting_page_shows_why_someone_blocks(client):
+    proposal = ProposalFactory(title="Move the pantry to Fridays")
+    PollAnswerFactory(item=proposal, answer=PollAnswer.Answer.AGREE, reason="Works for me")
+    PollAnswerFactory(
+        item=proposal,
+        answer=PollAnswer.Answer.BLOCK,
+        reason="Friday is when the church hall is booked",
+    )
+    body = client.get(proposal.meeting.get_absolute_url()).content.decode()
+    assert "Move the pantry to Fridays" in body
+    assert "Why someone blocks:" in body
+    assert "Friday is when the church hall is booked" in body
+    assert "Works for me" not in body
