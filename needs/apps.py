@@ -38,6 +38,16 @@ class NeedsConfig(AppConfig):
         except MatchError as error:
             raise AskRefused(str(error)) from error
 
+    def duty_links(self, user):
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        from mutualaid.roles import INTAKE_VOLUNTEER
+
+        if not user.has_role(INTAKE_VOLUNTEER):
+            return []
+        return [(_("Post for a neighbor"), reverse("needs:create"))]
+
     def home_section(self, request):
         from .models import Need
 
