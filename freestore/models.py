@@ -311,6 +311,11 @@ class Thing(models.Model):
     def get_absolute_url(self):
         return reverse("freestore:thing_detail", args=[self.pk])
 
+    @property
+    def is_held(self) -> bool:
+        """Back on the shelf but kept for the first in the queue (needs for_list's count)."""
+        return self.status == ThingStatus.AVAILABLE and getattr(self, "waiting", 0) > 0
+
 
 class LoanQuerySet(models.QuerySet):
     def for_list(self):

@@ -159,6 +159,12 @@ def shelf(request):
     return render(request, "freestore/thing_list.html", context)
 
 
+def _held_until(hold):
+    if hold.notified_at is None:
+        return None
+    return timezone.localdate(hold.notified_at) + datetime.timedelta(days=services.HOLD_DAYS)
+
+
 @require_safe
 def thing_detail(request, pk):
     thing = get_object_or_404(Thing.objects.for_list(), pk=pk)
@@ -173,6 +179,8 @@ def thing_detail(request, pk):
         "queue_length": len(queue),
         "my_hold": my_hold,
         "my_place": queue.index(my_hold) + 1 if my_hold else None,
+        "held_for_me": thing.is_held and my_hold is not None and queue[0] == my_hold,
+        "held_until": _held_until(queue[0]) if thing.is_held else None,
         "can_borrow": thing.status == ThingStatus.AVAILABLE
         and (not queue or (my_hold is not None and queue[0] == my_hold)),
         "borrow_form": BorrowForm(initial={"due_on": _default_due(thing)}),
