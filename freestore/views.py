@@ -540,7 +540,13 @@ def basket_check_out(request):
     _save_basket(request, {})
     count = sum(-m.quantity for m in movements)
     messages.success(
-        request, _("Given away: %(count)d things. Nothing else recorded.") % {"count": count}
+        request,
+        ngettext(
+            "Given away: %(count)d thing. Nothing else recorded.",
+            "Given away: %(count)d things. Nothing else recorded.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("freestore:basket")
 
