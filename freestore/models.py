@@ -88,9 +88,9 @@ class Item(models.Model):
         _("condition"), max_length=10, choices=Condition.choices, default=Condition.GOOD
     )
     target = models.PositiveIntegerField(
-        _("target level"),
+        _("how many we’d like to have"),
         default=0,
-        help_text=_("How many we like to have. Below this, the item shows as most needed."),
+        help_text=_("Below this, the item shows as most needed."),
     )
     # Kept in step with the ledger by services.py only; never edited directly.
     quantity = models.IntegerField(_("on hand"), default=0, editable=False)
@@ -121,7 +121,7 @@ class MovementKind(models.TextChoices):
     INTAKE = "intake", _("Donation in")
     GIVE_AWAY = "give_away", _("Given away")
     ADJUSTMENT = "adjustment", _("Adjustment")
-    STOCKTAKE = "stocktake", _("Stocktake")
+    STOCKTAKE = "stocktake", _("Shelf count")
 
 
 class AdjustmentReason(models.TextChoices):

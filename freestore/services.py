@@ -187,7 +187,7 @@ def basket_check_out(*, lines: dict[int, int], by) -> list[StockMovement]:
     items = _locked_items(lines)
     missing = set(lines) - set(items)
     if missing:
-        raise StoreError(_("Something in the basket is no longer in the catalog."))
+        raise StoreError(_("Something in the basket is no longer in the store’s list of items."))
     return [
         _move(item=items[item_id], kind=MovementKind.GIVE_AWAY, quantity=-qty, by=by)
         for item_id, qty in sorted(lines.items())

@@ -565,7 +565,11 @@ def stocktake(request):
         else:
             messages.success(
                 request,
-                _("Stocktake saved: %(n)d items corrected, the rest matched.")
+                ngettext(
+                    "Shelf count saved: %(n)d item corrected, the rest matched.",
+                    "Shelf count saved: %(n)d items corrected, the rest matched.",
+                    len(movements),
+                )
                 % {"n": len(movements)},
             )
             return redirect(f"{request.path}?store={store.slug}")

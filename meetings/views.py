@@ -33,7 +33,16 @@ from .forms import (
     ProposalForm,
     RsvpForm,
 )
-from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
+from .models import (
+    POLL_HINTS,
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    PollAnswer,
+    Rsvp,
+    explained,
+)
 
 PAST_PER_PAGE = 20
 DECISIONS_PER_PAGE = 20
@@ -125,10 +134,11 @@ def _agenda_context(request, meeting: Meeting) -> dict:
         "total_minutes": total,
         "length_minutes": meeting.length_minutes,
         "over_time": total > meeting.length_minutes,
+        "has_unmet_needs": any(item.kind == AgendaItem.Kind.UNMET_NEEDS for item in items),
         "is_organizer": services.is_organizer(request.user),
         "can_reorder": services.is_organizer(request.user)
         and meeting.status in (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED),
-        "answer_choices": PollAnswer.Answer.choices,
+        "answer_choices": explained(PollAnswer.Answer.choices, POLL_HINTS),
     }
 
 
@@ -389,7 +399,7 @@ def _poll_context(request, item: AgendaItem, **extra) -> dict:
     return {
         "item": item,
         "meeting": item.meeting,
-        "answer_choices": PollAnswer.Answer.choices,
+        "answer_choices": explained(PollAnswer.Answer.choices, POLL_HINTS),
         **extra,
     }
 

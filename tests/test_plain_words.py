@@ -55,3 +55,57 @@ def test_password_reset_says_tu(client):
 def test_a_login_code_request_says_tu(client):
     body = client.get(reverse("account_request_login_code"), **ES).content.decode()
     assert "Recibirás un código" in body and "Recibirá un" not in body
+
+
+def test_the_poll_says_what_each_answer_means(client):
+    from meetings.tests.factories import PollAnswerFactory, ProposalFactory
+
+    proposal = ProposalFactory(title="Share the van")
+    PollAnswerFactory(item=proposal, answer="block", reason="Insurance first")
+    client.force_login(UserFactory())
+    body = client.get(proposal.meeting.get_absolute_url()).content.decode()
+    assert "Stand aside: I won’t take part in it, but I won’t stop it." in body
+    assert "Object: a serious concern, so we shouldn’t go ahead. Say why." in body
+    assert "Agree: 0 · Stand aside: 0 · Disagree: 0 · Object: 1" in body
+    assert "Why someone objects:" in body
+    body = client.get(proposal.meeting.get_absolute_url(), **ES).content.decode()
+    assert "Me hago a un lado: no participaré, pero no lo impediré." in body
+    assert "Me opongo: 1" in body
+
+
+def test_organizers_choose_outcomes_and_item_types_in_plain_words(client):
+    from meetings.tests.factories import MeetingFactory, ProposalFactory
+
+    client.force_login(UserFactory(roles=[roles.ORGANIZER]))
+    meeting = MeetingFactory()
+    body = client.get(reverse("meetings:item_add", args=[meeting.pk])).content.decode()
+    assert "Talk it over: we share views; nothing is decided." in body
+    assert "News and updates: someone tells everyone how something is going." in body
+    assert ">Report<" not in body
+    proposal = ProposalFactory(meeting=meeting)
+    body = client.get(reverse("meetings:decision_record", args=[proposal.pk])).content.decode()
+    assert "Left for later: we come back to it at another meeting." in body
+    assert "Deferred" not in body
+
+
+def test_the_store_volunteer_screens_speak_plainly(client):
+    from freestore.tests.factories import ItemFactory
+
+    StoreFactory()
+    client.force_login(UserFactory(roles=[roles.STORE_VOLUNTEER]))
+    body = client.get(reverse("freestore:volunteer")).content.decode()
+    for word in ["Count the shelves", "All items", "In and out"]:
+        assert word in body
+    for word in ["Stocktake", "Catalog", ">Reports<"]:
+        assert word not in body
+    item = ItemFactory(target=10, stock=3)
+    body = client.get(reverse("freestore:item_detail", args=[item.pk])).content.decode()
+    assert "On hand: 3 · we’d like to have 10" in body
+
+
+def test_the_calendar_link_says_what_it_does(client):
+    from meetings.tests.factories import MeetingFactory
+
+    body = client.get(MeetingFactory().get_absolute_url()).content.decode()
+    assert "Add to my calendar" in body and "(.ics)" not in body
+    assert "A file your phone or computer’s calendar opens." in body
