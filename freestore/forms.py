@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid.models import Category
-from mutualaid.widgets import DateInput
+from mutualaid.widgets import DateInput, DateTimeLocalInput
 
 from .models import AdjustmentReason, Condition, Item, Shift, Store, Thing
 
@@ -236,10 +236,7 @@ class ShiftForm(forms.ModelForm):
     class Meta:
         model = Shift
         fields = ["store", "starts_at", "ends_at", "places", "note"]
-        widgets = {
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        }
+        widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
 
     def clean(self):
         data = super().clean()

@@ -5,6 +5,8 @@ Item in the same transaction, guarded by a database constraint so it can never g
 A give-away records items and quantities only, never who took them.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q, Sum
@@ -111,10 +113,19 @@ class Item(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.size})" if self.size else self.name
+        return f"{self.plain_name} ({self.size})" if self.size else self.name
 
     def get_absolute_url(self):
         return reverse("freestore:item_detail", args=[self.pk])
+
+    @property
+    def plain_name(self) -> str:
+        """The name without a size it repeats: "Diapers, size 3" of size 3 reads "Diapers"."""
+        if not self.size:
+            return self.name
+        words = "|".join(re.escape(word) for word in {"size", str(_("size"))})
+        repeat = rf"[\s,]*(?:(?:{words})\s*)?{re.escape(self.size)}$"
+        return re.sub(repeat, "", self.name, flags=re.IGNORECASE) or self.name
 
 
 class MovementKind(models.TextChoices):
@@ -429,9 +440,15 @@ class Shift(models.Model):
         verbose_name_plural = _("shifts")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="shift_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="shift_ends_after_start",
+                violation_error_message=_("The shift has to end after it starts."),
             ),
-            models.CheckConstraint(condition=Q(places__gte=1), name="shift_has_a_place"),
+            models.CheckConstraint(
+                condition=Q(places__gte=1),
+                name="shift_has_a_place",
+                violation_error_message=_("A shift needs at least one place."),
+            ),
         ]
 
     def __str__(self):

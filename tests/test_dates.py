@@ -73,3 +73,21 @@ def test_templates_show_dates_only_in_the_hubs_named_formats():
             if fmt not in allowed:
                 found.append(f"{template.relative_to(ROOT)}: {fmt}")
     assert found == []
+
+
+def test_date_fields_use_the_hubs_one_date_widget():
+    """A DateInput without an ISO format renders 08/12/2026, which a date picker can't read."""
+    found = []
+    for source in [*ROOT.glob("*/*.py"), *ROOT.glob("*/*/*.py")]:
+        if ".venv" in source.parts or source.parts[-2] == "tests" or source.name == "widgets.py":
+            continue
+        text = source.read_text()
+        for pattern in (
+            '"type": "date"',
+            '"type": "datetime-local"',
+            "forms.DateInput(",
+            "forms.DateTimeInput(",
+        ):
+            if pattern in text:
+                found.append(f"{source.relative_to(ROOT)}: {pattern}")
+    assert found == []
