@@ -301,6 +301,12 @@ class AgendaItem(models.Model):
         return gettext(self.title) if self.kind == self.Kind.UNMET_NEEDS else self.title
 
     @property
+    def needs_by_category(self) -> list[dict]:
+        from .needs_snapshot import by_category
+
+        return by_category(self.needs_snapshot)
+
+    @property
     def summary(self) -> str:
         return gettext(self.description) if self.kind == self.Kind.UNMET_NEEDS else self.description
 
