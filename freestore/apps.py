@@ -23,6 +23,16 @@ class FreestoreConfig(AppConfig):
         },
     }
 
+    def duty_links(self, user):
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        from mutualaid.roles import STORE_VOLUNTEER
+
+        if not user.has_role(STORE_VOLUNTEER):
+            return []
+        return [(_("Store volunteer screens"), reverse("freestore:volunteer"))]
+
     def home_section(self, request):
         from .models import Item
 

@@ -47,7 +47,7 @@ def seed(*, people, areas):
     )
     volunteer = people["sam"]
     categories = {c.slug: c for c in Category.objects.all()}
-    intake = []
+    opening = {}
     for name, slug, size, condition, on_hand, target in STOCK:
         item, created = Item.objects.get_or_create(
             store=store,
@@ -57,11 +57,14 @@ def seed(*, people, areas):
             defaults={"category": categories[slug], "target": target},
         )
         if created and on_hand:
-            intake.append((item, on_hand))
-    if intake:
-        services.stock_intake(lines=intake, by=volunteer, note="Opening stock")
-        services.stock_give_away(item=intake[0][0], quantity=1, by=volunteer)
-        services.stock_intake(lines=[(intake[0][0], 1)], by=volunteer)
+            opening[item.pk] = on_hand
+    if opening:
+        # What was on the shelves on day one is counted, not donated: the reports' "received"
+        # is donations only.
+        services.stocktake_record(counts=opening, by=volunteer)
+        first = Item.objects.get(pk=min(opening))
+        services.stock_give_away(item=first, quantity=1, by=volunteer)
+        services.stock_intake(lines=[(first, 1)], by=volunteer)
 
     tools = categories["tools-garden"]
     for name, description, notes in THINGS:

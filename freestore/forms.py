@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid.models import Category
+from mutualaid.widgets import DateInput, DateTimeLocalInput
 
 from .models import AdjustmentReason, Condition, Item, Shift, Store, Thing
 
@@ -70,13 +71,20 @@ class IntakeLineForm(forms.Form):
         label=_("How many"), min_value=1, max_value=10_000, required=False
     )
     size = forms.CharField(label=_("Size"), max_length=30, required=False)
-    condition = forms.ChoiceField(label=_("Condition"), choices=Condition.choices, initial="good")
+    condition = forms.ChoiceField(
+        label=_("Condition"),
+        choices=[("", _("As we have it")), *Condition.choices],
+        required=False,
+        initial="",
+        help_text=_("A known item stays as it is; a new one is Good unless you say."),
+    )
     category = forms.ModelChoiceField(
         label=_("Category (for a new item)"),
         queryset=Category.objects.all(),
         required=False,
         empty_label=_("Same as before"),
     )
+    new_item = forms.BooleanField(label=_("It's a new item"), required=False)
 
     def __init__(self, *args, suggest_url="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,10 +215,12 @@ class ThingForm(forms.ModelForm):
         fields = ["store", "name", "category", "description", "condition_notes", "loan_days"]
 
 
+class PledgeForm(forms.Form):
+    quantity = forms.IntegerField(label=_("How many can you bring?"), min_value=1, max_value=1000)
+
+
 class BorrowForm(forms.Form):
-    due_on = forms.DateField(
-        label=_("Bring it back by"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label=_("Bring it back by"), widget=DateInput())
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
@@ -226,10 +236,7 @@ class ShiftForm(forms.ModelForm):
     class Meta:
         model = Shift
         fields = ["store", "starts_at", "ends_at", "places", "note"]
-        widgets = {
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        }
+        widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
 
     def clean(self):
         data = super().clean()
@@ -240,8 +247,8 @@ class ShiftForm(forms.ModelForm):
 
 
 class MovementExportForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
 
     def clean(self):
         data = super().clean()

@@ -5,6 +5,8 @@ Item in the same transaction, guarded by a database constraint so it can never g
 A give-away records items and quantities only, never who took them.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q, Sum
@@ -88,9 +90,9 @@ class Item(models.Model):
         _("condition"), max_length=10, choices=Condition.choices, default=Condition.GOOD
     )
     target = models.PositiveIntegerField(
-        _("target level"),
+        _("how many we’d like to have"),
         default=0,
-        help_text=_("How many we like to have. Below this, the item shows as most needed."),
+        help_text=_("Below this, the item shows as most needed."),
     )
     # Kept in step with the ledger by services.py only; never edited directly.
     quantity = models.IntegerField(_("on hand"), default=0, editable=False)
@@ -111,17 +113,26 @@ class Item(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.size})" if self.size else self.name
+        return f"{self.plain_name} ({self.size})" if self.size else self.name
 
     def get_absolute_url(self):
         return reverse("freestore:item_detail", args=[self.pk])
+
+    @property
+    def plain_name(self) -> str:
+        """The name without a size it repeats: "Diapers, size 3" of size 3 reads "Diapers"."""
+        if not self.size:
+            return self.name
+        words = "|".join(re.escape(word) for word in {"size", str(_("size"))})
+        repeat = rf"[\s,]*(?:(?:{words})\s*)?{re.escape(self.size)}$"
+        return re.sub(repeat, "", self.name, flags=re.IGNORECASE) or self.name
 
 
 class MovementKind(models.TextChoices):
     INTAKE = "intake", _("Donation in")
     GIVE_AWAY = "give_away", _("Given away")
     ADJUSTMENT = "adjustment", _("Adjustment")
-    STOCKTAKE = "stocktake", _("Stocktake")
+    STOCKTAKE = "stocktake", _("Shelf count")
 
 
 class AdjustmentReason(models.TextChoices):
@@ -203,6 +214,63 @@ class StockMovement(models.Model):
         return f"{self.get_kind_display()} {self.quantity:+d} {self.item}"
 
 
+class PledgeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A pledge is read by the neighbor who made it and by the store volunteers."""
+        from mutualaid.roles import STORE_VOLUNTEER
+
+        if not user.is_authenticated:
+            return self.none()
+        return self if user.has_role(STORE_VOLUNTEER) else self.filter(neighbor=user)
+
+    def pending(self):
+        return self.filter(status=Pledge.Status.PLEDGED)
+
+    def for_list(self):
+        return self.select_related("item", "item__store", "neighbor")
+
+
+class Pledge(models.Model):
+    """'I can donate this': a neighbor says they will bring something the store runs low on."""
+
+    class Status(models.TextChoices):
+        PLEDGED = "pledged", _("On its way")
+        RECEIVED = "received", _("Received")
+        WITHDRAWN = "withdrawn", _("Taken back")
+
+    item = models.ForeignKey(
+        Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="pledges"
+    )
+    neighbor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("neighbor"),
+        on_delete=models.CASCADE,
+        related_name="pledges",
+    )
+    quantity = models.PositiveIntegerField(_("how many"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLEDGED
+    )
+    created_at = models.DateTimeField(_("promised"), default=timezone.now)
+    # The ledger line its arrival was recorded as.
+    movement = models.OneToOneField(
+        StockMovement, null=True, blank=True, on_delete=models.SET_NULL, related_name="pledge"
+    )
+
+    objects = PledgeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="pledge_brings_something"),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.item}"
+
+
 class ThingStatus(models.TextChoices):
     AVAILABLE = "available", _("Available")
     ON_LOAN = "on_loan", _("On loan")
@@ -253,6 +321,11 @@ class Thing(models.Model):
 
     def get_absolute_url(self):
         return reverse("freestore:thing_detail", args=[self.pk])
+
+    @property
+    def is_held(self) -> bool:
+        """Back on the shelf but kept for the first in the queue (needs for_list's count)."""
+        return self.status == ThingStatus.AVAILABLE and getattr(self, "waiting", 0) > 0
 
 
 class LoanQuerySet(models.QuerySet):
@@ -367,9 +440,15 @@ class Shift(models.Model):
         verbose_name_plural = _("shifts")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="shift_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="shift_ends_after_start",
+                violation_error_message=_("The shift has to end after it starts."),
             ),
-            models.CheckConstraint(condition=Q(places__gte=1), name="shift_has_a_place"),
+            models.CheckConstraint(
+                condition=Q(places__gte=1),
+                name="shift_has_a_place",
+                violation_error_message=_("A shift needs at least one place."),
+            ),
         ]
 
     def __str__(self):

@@ -1,12 +1,12 @@
-"""My data for the free store: a neighbor's loans, places in queues and shift sign-ups, given
-back on request and let go when they delete their account.
+"""My data for the free store: a neighbor's loans, places in queues, promised donations and
+shift sign-ups, given back on request and let go when they delete their account.
 
 Give-aways never record who took something, so there is nothing about a person to find there.
 """
 
 from django.db import transaction
 
-from .models import Hold, Loan, ShiftSignup
+from .models import Hold, Loan, Pledge, ShiftSignup
 
 
 def export_user_data(user) -> dict:
@@ -45,6 +45,16 @@ def export_user_data(user) -> dict:
             }
             for hold in holds
         ],
+        "pledges": [
+            {
+                "item": str(pledge.item),
+                "store": pledge.item.store.name,
+                "how_many": pledge.quantity,
+                "promised": pledge.created_at,
+                "status": pledge.status,
+            }
+            for pledge in Pledge.objects.filter(neighbor=user).select_related("item", "item__store")
+        ],
         "shifts": [
             {
                 "store": signup.shift.store.name,
@@ -78,4 +88,6 @@ def forget_user(user) -> None:
         for hold in Hold.objects.filter(neighbor=user, closed_at__isnull=True).order_by("pk"):
             services.hold_cancel(hold=hold)
         Hold.objects.filter(neighbor=user).delete()
+        # A promise only mattered to them; what arrived stays in the ledger.
+        Pledge.objects.filter(neighbor=user).delete()
         ShiftSignup.objects.filter(volunteer=user).delete()

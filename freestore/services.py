@@ -5,6 +5,7 @@ changes, raising StoreError with a message for the person when it cannot be done
 import datetime
 from collections.abc import Iterable
 
+from django.contrib.postgres.search import TrigramSimilarity
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,10 +14,12 @@ from django.utils.translation import gettext as _
 from mutualaid.notify import email_neighbor
 
 from .models import (
+    Condition,
     Hold,
     Item,
     Loan,
     MovementKind,
+    Pledge,
     Shift,
     ShiftSignup,
     StockMovement,
@@ -72,23 +75,53 @@ def _atomic_stock(function):
     return wrapped
 
 
+# How alike two names must be (pg_trgm similarity) for a new one to be asked about first.
+NEAR_DUPLICATE = 0.5
+
+
 def item_find_or_create(
-    *, store: Store, name: str, size: str = "", condition: str, category=None
+    *,
+    store: Store,
+    name: str,
+    size: str = "",
+    condition: str = "",
+    category=None,
+    new_item: bool = False,
 ) -> Item:
-    """The store's item with this name, size and condition, created when new (needs a category)."""
-    name = " ".join(name.split())
-    item = Item.objects.filter(
-        store=store, name__iexact=name, size=size.strip(), condition=condition
-    ).first()
+    """The store's item with this name and size, created when new (needs a category).
+
+    The condition only chooses between variants the store already keeps apart: a donation of
+    something the store knows goes to it whatever the condition says, so no twin is made. A
+    name close to a known one is asked about before a new item is made, unless `new_item`.
+    """
+    name, size = " ".join(name.split()), size.strip()
+    known = Item.objects.filter(store=store, name__iexact=name, size=size).order_by("pk")
+    item = (condition and known.filter(condition=condition).first()) or known.first()
     if item is not None:
         return item
+    if not new_item:
+        close = (
+            Item.objects.filter(store=store)
+            .annotate(similarity=TrigramSimilarity("name", name))
+            .filter(similarity__gte=NEAR_DUPLICATE)
+            .order_by("-similarity", "pk")
+            .first()
+        )
+        if close is not None:
+            raise StoreError(
+                _(
+                    "Did you mean “%(known)s”? Type that name to add to it, or tick "
+                    "“It's a new item” to add “%(name)s”."
+                )
+                % {"known": close, "name": name}
+            )
     if category is None:
         raise StoreError(_("“%(name)s” is new here: choose a category for it.") % {"name": name})
     item, _created = Item.objects.get_or_create(
         store=store,
         name__iexact=name,
-        size=size.strip(),
-        condition=condition,
+        size=size,
+        condition=condition or Condition.GOOD,
         defaults={"name": name, "category": category},
     )
     return item
@@ -104,6 +137,34 @@ def stock_intake(*, lines: list[tuple[Item, int]], by, note: str = "") -> list[S
         _move(item=items[item.pk], kind=MovementKind.INTAKE, quantity=qty, by=by, note=note)
         for item, qty in lines
     ]
+
+
+def pledge_make(*, item: Item, neighbor, quantity: int) -> Pledge:
+    """'I can donate this': the store volunteers see the promise on their screen."""
+    if quantity < 1:
+        raise StoreError(_("Say how many you can bring."))
+    return Pledge.objects.create(item=item, neighbor=neighbor, quantity=quantity)
+
+
+@_atomic_stock
+def pledge_receive(*, pledge: Pledge, by) -> StockMovement:
+    """It came in: record the donation in the ledger and close the pledge, once."""
+    # Lock order: the pledge, then the item (as stock_intake does).
+    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    if pledge.status != Pledge.Status.PLEDGED:
+        raise StoreError(_("That promise was already closed."))
+    item = _locked_items([pledge.item_id])[pledge.item_id]
+    movement = _move(item=item, kind=MovementKind.INTAKE, quantity=pledge.quantity, by=by)
+    pledge.status, pledge.movement = Pledge.Status.RECEIVED, movement
+    pledge.save(update_fields=["status", "movement"])
+    return movement
+
+
+def pledge_withdraw(*, pledge: Pledge) -> None:
+    """The neighbor can't bring it after all (or a volunteer says it never came)."""
+    Pledge.objects.filter(pk=pledge.pk, status=Pledge.Status.PLEDGED).update(
+        status=Pledge.Status.WITHDRAWN
+    )
 
 
 @_atomic_stock
@@ -126,7 +187,7 @@ def basket_check_out(*, lines: dict[int, int], by) -> list[StockMovement]:
     items = _locked_items(lines)
     missing = set(lines) - set(items)
     if missing:
-        raise StoreError(_("Something in the basket is no longer in the catalog."))
+        raise StoreError(_("Something in the basket is no longer in the store’s list of items."))
     return [
         _move(item=items[item_id], kind=MovementKind.GIVE_AWAY, quantity=-qty, by=by)
         for item_id, qty in sorted(lines.items())

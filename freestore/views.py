@@ -11,8 +11,9 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mutualaid import roles
@@ -29,6 +30,7 @@ from .forms import (
     IntakeFormSet,
     ItemForm,
     MovementExportForm,
+    PledgeForm,
     ShiftForm,
     StockFilterForm,
     StocktakeForm,
@@ -40,6 +42,7 @@ from .models import (
     Hold,
     Item,
     Loan,
+    Pledge,
     Shift,
     ShiftSignup,
     StockMovement,
@@ -83,8 +86,70 @@ def index(request):
 @require_safe
 def needed(request):
     """Most needed: items under their target level, each with 'I can donate this'."""
-    context = {"page_obj": _page(request, Item.objects.most_needed().for_list())}
-    return render(request, "freestore/item_needed.html", context)
+    page_obj = _page(request, Item.objects.most_needed().for_list())
+    mine = {}
+    if request.user.is_authenticated:
+        pledges = Pledge.objects.pending().filter(
+            neighbor=request.user, item__in=page_obj.object_list
+        )
+        mine = {pledge.item_id: pledge for pledge in pledges}
+    for item in page_obj.object_list:
+        item.my_pledge = mine.get(item.pk)
+    return render(request, "freestore/item_needed.html", {"page_obj": page_obj})
+
+
+@require_GET_POST
+@login_required
+@creates_once
+def pledge(request, pk):
+    """'I can donate this': say how many you'll bring; the store volunteers see it."""
+    item = get_object_or_404(Item.objects.for_list(), pk=pk)
+    form = PledgeForm(
+        request.POST or None, initial={"quantity": max(item.target - item.quantity, 1)}
+    )
+    if request.method == "POST" and form.is_valid():
+        quantity = form.cleaned_data["quantity"]
+        thanks = ngettext(
+            "Thank you! The store volunteers know you'll bring %(count)d.",
+            "Thank you! The store volunteers know you'll bring %(count)d.",
+            quantity,
+        ) % {"count": quantity}
+        if _run(
+            request,
+            services.pledge_make,
+            thanks,
+            item=item,
+            neighbor=request.user,
+            quantity=quantity,
+        ):
+            return redirect("freestore:needed")
+    return render(request, "freestore/pledge_form.html", {"item": item, "form": form})
+
+
+@require_POST
+@volunteer_required
+def pledge_receive(request, pk):
+    pledge = get_object_or_404(Pledge.objects.for_list(), pk=pk)
+    _run(
+        request,
+        services.pledge_receive,
+        _("Thank you! Recorded: %(summary)s.") % {"summary": pledge},
+        pledge=pledge,
+        by=request.user,
+    )
+    return redirect("freestore:volunteer")
+
+
+@require_POST
+@login_required
+def pledge_withdraw(request, pk):
+    pledge = get_object_or_404(Pledge.objects.visible_to(request.user), pk=pk)
+    services.pledge_withdraw(pledge=pledge)
+    if pledge.neighbor_id == request.user.pk:
+        messages.success(request, _("You took back your promise. Thanks for letting us know."))
+        return redirect("freestore:needed")
+    messages.success(request, _("That promise is closed."))
+    return redirect("freestore:volunteer")
 
 
 @require_safe
@@ -92,6 +157,12 @@ def shelf(request):
     """The lending shelf: what can be borrowed and what is out."""
     context = {"page_obj": _page(request, Thing.objects.for_list())}
     return render(request, "freestore/thing_list.html", context)
+
+
+def _held_until(hold):
+    if hold.notified_at is None:
+        return None
+    return timezone.localdate(hold.notified_at) + datetime.timedelta(days=services.HOLD_DAYS)
 
 
 @require_safe
@@ -108,6 +179,8 @@ def thing_detail(request, pk):
         "queue_length": len(queue),
         "my_hold": my_hold,
         "my_place": queue.index(my_hold) + 1 if my_hold else None,
+        "held_for_me": thing.is_held and my_hold is not None and queue[0] == my_hold,
+        "held_until": _held_until(queue[0]) if thing.is_held else None,
         "can_borrow": thing.status == ThingStatus.AVAILABLE
         and (not queue or (my_hold is not None and queue[0] == my_hold)),
         "borrow_form": BorrowForm(initial={"due_on": _default_due(thing)}),
@@ -147,7 +220,7 @@ def thing_borrow(request, pk):
         request,
         services.loan_borrow,
         _("It's yours until %(date)s. Enjoy!")
-        % {"date": form.cleaned_data["due_on"].strftime("%b %d")},
+        % {"date": formats.date_format(form.cleaned_data["due_on"])},
         thing=thing,
         borrower=request.user,
         due_on=form.cleaned_data["due_on"],
@@ -293,6 +366,7 @@ def volunteer_home(request):
         "store": store,
         "stores": stores,
         "recent": StockMovement.objects.for_list()[:10],
+        "pledges": Pledge.objects.pending().for_list()[:50],
     }
     return render(request, "freestore/volunteer_home.html", context)
 
@@ -383,6 +457,7 @@ def _record_intake(request, *, store, formset) -> bool:
                 size=data["size"],
                 condition=data["condition"],
                 category=data["category"],
+                new_item=data["new_item"],
             )
             lines.append((item, data["quantity"]))
         services.stock_intake(lines=lines, by=request.user)
@@ -465,7 +540,13 @@ def basket_check_out(request):
     _save_basket(request, {})
     count = sum(-m.quantity for m in movements)
     messages.success(
-        request, _("Given away: %(count)d things. Nothing else recorded.") % {"count": count}
+        request,
+        ngettext(
+            "Given away: %(count)d thing. Nothing else recorded.",
+            "Given away: %(count)d things. Nothing else recorded.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("freestore:basket")
 
@@ -484,7 +565,11 @@ def stocktake(request):
         else:
             messages.success(
                 request,
-                _("Stocktake saved: %(n)d items corrected, the rest matched.")
+                ngettext(
+                    "Shelf count saved: %(n)d item corrected, the rest matched.",
+                    "Shelf count saved: %(n)d items corrected, the rest matched.",
+                    len(movements),
+                )
                 % {"n": len(movements)},
             )
             return redirect(f"{request.path}?store={store.slug}")

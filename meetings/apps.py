@@ -8,6 +8,16 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
 
+    def duty_links(self, user):
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        from mutualaid.roles import ORGANIZER
+
+        return (
+            [(_("Plan a meeting"), reverse("meetings:create"))] if user.has_role(ORGANIZER) else []
+        )
+
     def home_section(self, request):
         from .models import Decision, Meeting
 

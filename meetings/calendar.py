@@ -10,6 +10,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vText
 
+from mutualaid.site_url import site_url
+
 from .models import Meeting
 
 PRODID = "-//Neighborhood Mutual Aid Hub//Meetings//EN"
@@ -50,7 +52,7 @@ def _event(meeting: Meeting, *, base_url: str, host: str, hub_tz) -> Event:
 def meetings_to_ical(meetings, *, request, name: str) -> bytes:
     hub_tz = timezone.get_default_timezone()
     base_url = request.build_absolute_uri("/").rstrip("/")
-    host = urlsplit(settings.SITE_URL).hostname or request.get_host()
+    host = urlsplit(site_url(request)).hostname
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

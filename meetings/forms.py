@@ -6,24 +6,20 @@ from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from mutualaid.roles import ORGANIZER
+from mutualaid.widgets import DateInput, DateTimeLocalInput
 
-from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format=DATETIME_FORMAT)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+from .models import (
+    KIND_HINTS,
+    OUTCOME_HINTS,
+    POLL_HINTS,
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    PollAnswer,
+    Rsvp,
+    explained,
+)
 
 
 class MeetingForm(forms.ModelForm):
@@ -90,11 +86,11 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["time_box_minutes"].max_value = 480
         self.fields["time_box_minutes"].widget.attrs.update(min=1, max=480)
         # The unmet needs item comes with its own snapshot: it has its own button.
-        self.fields["kind"].choices = [
-            choice for choice in AgendaItem.Kind.choices if choice[0] != AgendaItem.Kind.UNMET_NEEDS
-        ]
-        if self.instance.pk and self.instance.kind == AgendaItem.Kind.UNMET_NEEDS:
-            self.fields["kind"].choices = AgendaItem.Kind.choices
+        kinds = AgendaItem.Kind.choices
+        if not (self.instance.pk and self.instance.kind == AgendaItem.Kind.UNMET_NEEDS):
+            kinds = [choice for choice in kinds if choice[0] != AgendaItem.Kind.UNMET_NEEDS]
+        self.fields["kind"].widget = forms.RadioSelect()
+        self.fields["kind"].choices = explained(kinds, KIND_HINTS)
 
 
 class ProposalForm(AgendaItemForm):
@@ -125,13 +121,15 @@ class RsvpForm(forms.Form):
 
 class PollAnswerForm(forms.Form):
     answer = forms.ChoiceField(
-        label=_("Where do you stand?"), choices=PollAnswer.Answer.choices, widget=forms.RadioSelect
+        label=_("Where do you stand?"),
+        choices=explained(PollAnswer.Answer.choices, POLL_HINTS),
+        widget=forms.RadioSelect,
     )
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
         max_length=2000,
-        help_text=_("Optional, but a block needs a reason."),
+        help_text=_("Optional, but an objection needs a reason."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -139,7 +137,7 @@ class PollAnswerForm(forms.Form):
         data = super().clean()
         if data.get("answer") == PollAnswer.Answer.BLOCK and not data.get("reason", "").strip():
             self.add_error(
-                "reason", _("A block needs a reason, so everyone can understand and respond.")
+                "reason", _("An objection needs a reason, so everyone can understand and respond.")
             )
         return data
 
@@ -153,7 +151,7 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = Decision.Outcome.choices
+        self.fields["outcome"].choices = explained(Decision.Outcome.choices, OUTCOME_HINTS)
 
 
 class MinutesForm(forms.ModelForm):

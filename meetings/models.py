@@ -17,8 +17,9 @@ from django.db import models
 from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from mutualaid.models import SPOKEN_LANGUAGES, Area
 from mutualaid.privacy import Privacy
@@ -193,12 +194,42 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.accepted().aggregate(total=Sum("time_box_minutes"))["total"] or 0
 
 
+# Stored in English and said in each reader's language (AgendaItem.heading, .summary).
+UNMET_NEEDS_TITLE = gettext_noop("Unmet needs in the neighborhood")
+UNMET_NEEDS_DESCRIPTION = gettext_noop("What neighbors have asked for and nobody has answered yet.")
+
+
+def explained(choices, hints: dict) -> list[tuple[str, str]]:
+    """Choices with their one-line explanation ("Stand aside: I won't…"), for picking one."""
+    return [(value, format_lazy("{}: {}", label, hints[value])) for value, label in choices]
+
+
+# What each choice means, in a line, where people choose one.
+KIND_HINTS = {
+    "discussion": _("we share views; nothing is decided."),
+    "proposal": _("everyone says where they stand, then we decide."),
+    "report": _("someone tells everyone how something is going."),
+    "unmet_needs": _("the open needs on the hub, by category and area."),
+}
+POLL_HINTS = {
+    "agree": _("I support it."),
+    "abstain": _("I won’t take part in it, but I won’t stop it."),
+    "disagree": _("I have doubts, but we can go ahead."),
+    "block": _("a serious concern, so we shouldn’t go ahead. Say why."),
+}
+OUTCOME_HINTS = {
+    "agreed": _("we go ahead."),
+    "not_agreed": _("we don’t go ahead."),
+    "deferred": _("we come back to it at another meeting."),
+}
+
+
 class AgendaItem(models.Model):
     class Kind(models.TextChoices):
-        DISCUSSION = "discussion", _("Discussion")
-        PROPOSAL = "proposal", _("Proposal for decision")
-        REPORT = "report", _("Report")
-        UNMET_NEEDS = "unmet_needs", _("Unmet needs")
+        DISCUSSION = "discussion", _("Talk it over")
+        PROPOSAL = "proposal", _("A decision to make")
+        REPORT = "report", _("News and updates")
+        UNMET_NEEDS = "unmet_needs", _("Needs still waiting")
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
@@ -264,6 +295,21 @@ class AgendaItem(models.Model):
     def is_proposal(self):
         return self.kind == self.Kind.PROPOSAL
 
+    @property
+    def heading(self) -> str:
+        """The title in the reader's language: the unmet needs item's is the hub's own words."""
+        return gettext(self.title) if self.kind == self.Kind.UNMET_NEEDS else self.title
+
+    @property
+    def needs_by_category(self) -> list[dict]:
+        from .needs_snapshot import by_category
+
+        return by_category(self.needs_snapshot)
+
+    @property
+    def summary(self) -> str:
+        return gettext(self.description) if self.kind == self.Kind.UNMET_NEEDS else self.description
+
     def poll_is_open(self) -> bool:
         """Neighbors may answer until the decision is recorded."""
         return (
@@ -311,15 +357,23 @@ class PollAnswerQuerySet(models.QuerySet):
         """Answers (and block reasons) are as public as the agenda item they answer."""
         return self.filter(item__in=AgendaItem.objects.visible_to(user).values("pk"))
 
+    def block_reasons(self):
+        """Why people block, oldest first: what the room weighs before deciding."""
+        return (
+            self.filter(answer=PollAnswer.Answer.BLOCK)
+            .exclude(reason="")
+            .order_by("updated_at", "pk")
+        )
+
 
 class PollAnswer(models.Model):
     """Where a neighbor stands on a proposal. One current answer per person, changeable."""
 
     class Answer(models.TextChoices):
         AGREE = "agree", _("Agree")
-        ABSTAIN = "abstain", _("Abstain")
+        ABSTAIN = "abstain", _("Stand aside")
         DISAGREE = "disagree", _("Disagree")
-        BLOCK = "block", _("Block")
+        BLOCK = "block", _("Object")
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="poll_answers")
     person = models.ForeignKey(
@@ -380,7 +434,7 @@ class Decision(models.Model):
     class Outcome(models.TextChoices):
         AGREED = "agreed", _("Agreed")
         NOT_AGREED = "not_agreed", _("Not agreed")
-        DEFERRED = "deferred", _("Deferred")
+        DEFERRED = "deferred", _("Left for later")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
     item = models.OneToOneField(

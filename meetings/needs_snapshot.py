@@ -53,3 +53,18 @@ def take_snapshot() -> dict:
         "rows": rows or [],
         "total": sum(row["count"] for row in rows or []),
     }
+
+
+def by_category(snapshot: dict) -> list[dict]:
+    """The snapshot's rows folded into one per category, biggest first, with its areas:
+    [{"category": "Food", "count": 6, "areas": [("Riverside", 3), ("Hilltop", 2), ...]}]."""
+    grouped: dict[str, dict] = {}
+    for row in (snapshot or {}).get("rows", []):
+        group = grouped.setdefault(
+            row["category"], {"category": row["category"], "count": 0, "areas": []}
+        )
+        group["count"] += row["count"]
+        group["areas"].append((row["area"], row["count"]))
+    for group in grouped.values():
+        group["areas"].sort(key=lambda pair: (-pair[1], pair[0]))
+    return sorted(grouped.values(), key=lambda group: (-group["count"], group["category"]))

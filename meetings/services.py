@@ -17,7 +17,16 @@ from mutualaid.notify import email_neighbor, in_language
 from mutualaid.roles import ORGANIZER
 
 from . import needs_snapshot
-from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
+from .models import (
+    UNMET_NEEDS_DESCRIPTION,
+    UNMET_NEEDS_TITLE,
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    PollAnswer,
+    Rsvp,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -84,14 +93,21 @@ def agenda_item_add(*, meeting: Meeting, by, **fields) -> AgendaItem:
 
 
 def agenda_item_add_unmet_needs(*, meeting: Meeting, by) -> AgendaItem:
-    return agenda_item_add(
-        meeting=meeting,
-        by=by,
-        title=_("Unmet needs in the neighborhood"),
-        description=_("What neighbors have asked for and nobody has answered yet."),
-        kind=AgendaItem.Kind.UNMET_NEEDS,
-        time_box_minutes=15,
-    )
+    """Once per meeting: a second one would only repeat the first (refresh it instead)."""
+    with transaction.atomic():
+        meeting = _lock_meeting(meeting)
+        if meeting.items.accepted().filter(kind=AgendaItem.Kind.UNMET_NEEDS).exists():
+            raise MeetingError(
+                _("This meeting already has the unmet needs item. Refresh its list instead.")
+            )
+        return agenda_item_add(
+            meeting=meeting,
+            by=by,
+            title=UNMET_NEEDS_TITLE,
+            description=UNMET_NEEDS_DESCRIPTION,
+            kind=AgendaItem.Kind.UNMET_NEEDS,
+            time_box_minutes=15,
+        )
 
 
 def agenda_item_refresh_snapshot(*, item: AgendaItem, by) -> AgendaItem:
@@ -218,9 +234,11 @@ def poll_answer_set(*, item: AgendaItem, person, answer: str, reason: str = "") 
     """Say where you stand on a proposal. Changing your mind replaces your answer."""
     reason = (reason or "").strip()
     if answer not in PollAnswer.Answer.values:
-        raise MeetingError(_("Please choose agree, abstain, disagree or block."))
+        raise MeetingError(_("Please choose agree, stand aside, disagree or object."))
     if answer == PollAnswer.Answer.BLOCK and not reason:
-        raise MeetingError(_("A block needs a reason, so everyone can understand and respond."))
+        raise MeetingError(
+            _("An objection needs a reason, so everyone can understand and respond.")
+        )
     with transaction.atomic():
         # Lock the item so the poll can't close between the check and the answer.
         item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)

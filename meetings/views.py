@@ -33,7 +33,16 @@ from .forms import (
     ProposalForm,
     RsvpForm,
 )
-from .models import ActionItem, AgendaItem, Decision, Meeting, PollAnswer, Rsvp
+from .models import (
+    POLL_HINTS,
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    PollAnswer,
+    Rsvp,
+    explained,
+)
 
 PAST_PER_PAGE = 20
 DECISIONS_PER_PAGE = 20
@@ -101,9 +110,17 @@ def _agenda_context(request, meeting: Meeting) -> dict:
                 person=request.user, item__meeting=meeting
             ).only("item_id", "answer", "reason")
         }
+    reasons = {}
+    for item_id, reason in (
+        PollAnswer.objects.filter(item__meeting=meeting)
+        .block_reasons()
+        .values_list("item_id", "reason")
+    ):
+        reasons.setdefault(item_id, []).append(reason)
     for item in items:
         item.meeting = meeting
         item.my_answer = mine.get(item.pk)
+        item.block_reasons = reasons.get(item.pk, [])
         item.tally = {
             "agree": item.agree_count,
             "abstain": item.abstain_count,
@@ -117,10 +134,11 @@ def _agenda_context(request, meeting: Meeting) -> dict:
         "total_minutes": total,
         "length_minutes": meeting.length_minutes,
         "over_time": total > meeting.length_minutes,
+        "has_unmet_needs": any(item.kind == AgendaItem.Kind.UNMET_NEEDS for item in items),
         "is_organizer": services.is_organizer(request.user),
         "can_reorder": services.is_organizer(request.user)
         and meeting.status in (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED),
-        "answer_choices": PollAnswer.Answer.choices,
+        "answer_choices": explained(PollAnswer.Answer.choices, POLL_HINTS),
     }
 
 
@@ -371,6 +389,7 @@ def _poll_context(request, item: AgendaItem, **extra) -> dict:
         my_answer = item.poll_answers.filter(person=request.user).first()
     item.tally = tally
     item.my_answer = my_answer
+    item.block_reasons = list(item.poll_answers.block_reasons().values_list("reason", flat=True))
     form = extra.pop("form", None)
     if form is not None:
         # Keep what the person chose and wrote, so nothing is lost on an error.
@@ -380,11 +399,7 @@ def _poll_context(request, item: AgendaItem, **extra) -> dict:
     return {
         "item": item,
         "meeting": item.meeting,
-        "answer_choices": PollAnswer.Answer.choices,
-        "block_reasons": item.poll_answers.filter(answer=PollAnswer.Answer.BLOCK)
-        .exclude(reason="")
-        .values_list("reason", flat=True)
-        .order_by("updated_at"),
+        "answer_choices": explained(PollAnswer.Answer.choices, POLL_HINTS),
         **extra,
     }
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .site_url import site_url
 from .tasks import send_email
 
 
@@ -20,7 +21,7 @@ def email_neighbor(*, user, subject: str, template: str, context: dict, force: b
         return False
     context = {
         "hub_name": settings.HUB_NAME,
-        "site_url": settings.SITE_URL,
+        "site_url": site_url(),
         "user": user,
         **context,
     }

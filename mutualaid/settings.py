@@ -34,7 +34,8 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production" 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 HUB_NAME = env("HUB_NAME", "Neighborhood Mutual Aid")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty: links use the address each request came to (mutualaid/site_url.py).
+SITE_URL = env("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "mutualaid",
@@ -213,6 +214,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One way of writing dates per language: mutualaid/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["mutualaid.formats"]
 USE_TZ = True
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 

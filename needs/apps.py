@@ -1,6 +1,9 @@
 """Needs: what neighbors ask for, and the matches that connect two neighbors."""
 
+import datetime
+
 from django.apps import AppConfig
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,11 +38,27 @@ class NeedsConfig(AppConfig):
         except MatchError as error:
             raise AskRefused(str(error)) from error
 
+    def duty_links(self, user):
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        from mutualaid.roles import INTAKE_VOLUNTEER
+
+        if not user.has_role(INTAKE_VOLUNTEER):
+            return []
+        return [(_("Post for a neighbor"), reverse("needs:create"))]
+
     def home_section(self, request):
         from .models import Need
 
-        latest = list(Need.objects.open().for_list()[:5])
-        return "needs/home_section.html", {"needs": latest}
+        month_start = timezone.make_aware(
+            datetime.datetime.combine(timezone.localdate().replace(day=1), datetime.time())
+        )
+        return "needs/home_section.html", {
+            "needs": list(Need.objects.open().for_list()[:5]),
+            "open_count": Need.objects.open().count(),
+            "met_this_month": Need.objects.met_since(month_start).count(),
+        }
 
     def export_user_data(self, user) -> dict:
         """Everything the needs app holds about a neighbor (for My data)."""

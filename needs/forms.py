@@ -54,6 +54,11 @@ class NeedFilterForm(FilterForm):
         choices=[("", _("Any time")), *Need.Urgency.choices],
         required=False,
     )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        choices=[("", _("Newest first")), ("waiting", _("Waiting longest"))],
+        required=False,
+    )
 
 
 class MessageForm(forms.Form):

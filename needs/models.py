@@ -31,6 +31,10 @@ class NeedQuerySet(PostQuerySet):
     def of_urgency(self, urgency):
         return self.filter(urgency=urgency) if urgency else self
 
+    def met_since(self, when):
+        """Needs marked met at `when` or later (a met need is not edited again)."""
+        return self.filter(status=Need.Status.MET, hidden=False, updated__gte=when)
+
     def counts_by_category_and_area(self) -> list[dict]:
         """How many needs per (category, area): what the meetings app's agenda shows."""
         rows = (

@@ -1,6 +1,5 @@
 """Pages of the needs app: needs, matches and their messages, Mine, share, following."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +15,7 @@ from mutualaid import services as moderation
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.ratelimit import rate_limited
+from mutualaid.site_url import site_url
 from offers.models import Offer
 from offers.postform import PostFormPage, post_form, renew, withdraw
 from offers.suggest import filtered, paginate, query_without_page, suggest_for_post
@@ -38,6 +38,8 @@ def _filtered_needs(request):
         {"of_urgency": values.get("urgency")},
         reader=request.user,
     )
+    if values.get("sort") == "waiting":
+        needs = needs.order_by("created", "pk")
     return form, needs
 
 
@@ -267,7 +269,7 @@ def share(request):
     form, needs = _filtered_needs(request)
     needs = list(needs[:SHARE_MAX])
     text = render_to_string(
-        "needs/need_share.txt", {"needs": needs, "site_url": settings.SITE_URL}
+        "needs/need_share.txt", {"needs": needs, "site_url": site_url(request)}
     ).strip()
     if request.GET.get("format") == "text":
         return HttpResponse(text + "\n", content_type="text/plain; charset=utf-8")

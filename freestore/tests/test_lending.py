@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from mutualaid.tests.factories import UserFactory
 
@@ -148,3 +148,50 @@ def test_a_thing_nobody_came_for_passes_to_the_next_in_the_queue(
         assert holds_pass_on(now=later) == 1
     assert [m.to for m in mail.outbox] == [[first.email], [second.email]]
     loan_borrow(thing=ladder, borrower=second)
+
+
+def _ladder_back_and_held_for_jun():
+    ladder = ThingFactory(name="Ladder")
+    amina, jun, kim = UserFactory(), UserFactory(display_name="Jun"), UserFactory()
+    loan = loan_borrow(thing=ladder, borrower=amina)
+    hold_place(thing=ladder, neighbor=jun)
+    hold_place(thing=ladder, neighbor=kim)
+    loan_return(loan=loan)
+    return ladder, jun, kim
+
+
+def test_a_thing_held_for_the_next_person_says_so_to_them_and_to_others(client):
+    ladder, jun, kim = _ladder_back_and_held_for_jun()
+    client.force_login(jun)
+    body = client.get(ladder.get_absolute_url()).content.decode()
+    assert "Held for you" in body and "Available" not in body
+    held_until = timezone.localdate() + datetime.timedelta(days=HOLD_DAYS)
+    assert "It's back and waiting for you" in body
+    assert formats.date_format(held_until) in body
+    assert "Borrow it" in body and "Give up my turn" in body
+
+    client.force_login(kim)
+    body = client.get(ladder.get_absolute_url()).content.decode()
+    assert "Held for the next neighbor in the queue" in body and "Available" not in body
+    assert "You are number 2 in the queue" in body
+    assert "It's not on the shelf right now" not in body
+
+    client.force_login(UserFactory())
+    body = client.get(ladder.get_absolute_url()).content.decode()
+    assert "Held for the next neighbor in the queue" in body
+    assert "It's back, and held for the next neighbor in the queue." in body
+    shelf = client.get(reverse("freestore:shelf")).content.decode()
+    assert "Held for the next neighbor in the queue" in shelf and ">Available<" not in shelf
+
+
+def test_the_person_whose_turn_it_is_can_give_it_up_and_the_next_is_told(
+    client, django_capture_on_commit_callbacks
+):
+    ladder, jun, kim = _ladder_back_and_held_for_jun()
+    client.force_login(jun)
+    hold = Hold.objects.get(neighbor=jun, closed_at__isnull=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("freestore:hold_cancel", args=[hold.pk]))
+    assert mail.outbox[-1].to == [kim.email]
+    client.force_login(kim)
+    assert "Held for you" in client.get(ladder.get_absolute_url()).content.decode()

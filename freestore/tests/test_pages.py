@@ -10,7 +10,6 @@ from mutualaid.tests.factories import CategoryFactory, UserFactory
 
 from ..models import Hold, Item, Loan, MovementKind, ShiftSignup, StockMovement, Store
 from ..services import stock_give_away
-from ..templatetags.freestore import donate_url
 from .factories import ItemFactory, ShiftFactory, StoreFactory, ThingFactory, volunteer
 
 pytestmark = pytest.mark.django_db
@@ -89,27 +88,6 @@ def test_the_store_page_shows_hours_and_place(client):
     StoreFactory(place="Library basement", opening_hours="Sundays 11–3")
     body = client.get(reverse("freestore:index")).content.decode()
     assert "Library basement" in body and "Sundays 11–3" in body
-
-
-def test_most_needed_offers_a_prefilled_i_can_donate_this_link(client):
-    food = CategoryFactory(slug="food")
-    ItemFactory(name="Baby formula", target=6, stock=1, category=food)
-    ItemFactory(name="Hats", target=2, stock=5)
-    body = client.get(reverse("freestore:needed")).content.decode()
-    assert "Baby formula" in body and "Hats" not in body
-    link = f"{reverse('offers:create')}?title=Baby+formula&amp;category={food.pk}&amp;kind=things"
-    assert link in body
-
-
-def test_the_donate_link_opens_the_offer_form_prefilled(client):
-    food = CategoryFactory(slug="food")
-    item = ItemFactory(name="Baby formula", target=6, category=food)
-    client.force_login(UserFactory())
-    response = client.get(donate_url(item))
-    form = response.context["form"]
-    assert form["title"].value() == "Baby formula"
-    assert str(form["category"].value()) == str(food.pk)
-    assert form["kind"].value() == "things"
 
 
 def test_a_volunteer_logs_a_donation_of_several_lines_creating_new_items(volunteer_client):
@@ -209,7 +187,7 @@ def test_a_basket_is_checked_out_and_the_loser_of_a_race_gets_a_clear_message(
     volunteer_client.post(reverse("freestore:basket_remove", args=[coats.pk]))
     volunteer_client.post(reverse("freestore:basket_add"), {"item": coats.pk, "quantity": 1})
     response = volunteer_client.post(reverse("freestore:basket_check_out"), follow=True)
-    assert "Given away: 1" in response.content.decode()
+    assert "Given away: 1 thing. Nothing else recorded." in response.content.decode()
     assert Item.objects.get(pk=coats.pk).quantity == 0
 
 
@@ -425,3 +403,37 @@ def test_the_store_speaks_latin_american_spanish(client, volunteer_client):
     ).content.decode()
     assert '<h2 id="basket-heading">Canasta</h2>' in basket
     assert "cesta" not in basket.lower()
+
+
+def _one_line(store, **line):
+    data = {"store": store.slug, "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0"}
+    data.update({f"form-0-{key}": value for key, value in line.items()})
+    return data
+
+
+def test_a_known_item_is_found_by_name_whatever_the_condition_field_says(volunteer_client):
+    store = StoreFactory()
+    rice = ItemFactory(store=store, name="Rice, 1 kg bag", condition="new")
+    page = volunteer_client.get(reverse("freestore:intake")).content.decode()
+    assert '<option value="" selected>As we have it</option>' in page
+    for condition in ["", "good"]:
+        data = _one_line(store, name="rice, 1 kg bag", quantity="5", condition=condition)
+        response = volunteer_client.post(reverse("freestore:intake"), data, follow=True)
+        assert "Recorded: 5 × Rice, 1 kg bag." in response.content.decode()
+    rice.refresh_from_db()
+    assert rice.quantity == 10 and Item.objects.count() == 1
+
+
+def test_a_near_duplicate_name_is_offered_before_a_new_item_is_made(volunteer_client):
+    store = StoreFactory()
+    rice = ItemFactory(store=store, name="Rice, 1 kg bag", condition="new")
+    category = str(rice.category.pk)
+    data = _one_line(store, name="Rice 1kg bag", quantity="5", category=category)
+    body = volunteer_client.post(reverse("freestore:intake"), data).content.decode()
+    assert "Did you mean “Rice, 1 kg bag”?" in body
+    assert Item.objects.count() == 1 and not StockMovement.objects.filter(quantity=5).exists()
+
+    data["form-0-new_item"] = "on"
+    response = volunteer_client.post(reverse("freestore:intake"), data, follow=True)
+    assert "Recorded: 5 × Rice 1kg bag." in response.content.decode()
+    assert Item.objects.count() == 2

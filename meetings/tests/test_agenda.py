@@ -179,3 +179,20 @@ def test_unmet_needs_item_stores_a_snapshot(client, organizer, monkeypatch):
     assert item.needs_snapshot["total"] == 4
     text = client.get(meeting.get_absolute_url()).content.decode()
     assert "4 open needs by category and area" in text
+
+
+def test_the_unmet_needs_item_reads_in_each_visitors_language_and_is_added_once(client, organizer):
+    meeting = MeetingFactory()
+    client.force_login(organizer)
+    url = reverse("meetings:item_unmet_needs", args=[meeting.pk])
+    client.post(url, HTTP_ACCEPT_LANGUAGE="es")
+    english = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Unmet needs in the neighborhood" in english
+    spanish = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Necesidades sin cubrir en el barrio" in spanish
+    assert "Unmet needs in the neighborhood" not in spanish
+
+    response = client.post(url, follow=True)
+    assert "This meeting already has the unmet needs item" in response.content.decode()
+    assert meeting.items.filter(kind="unmet_needs").count() == 1
+    assert "Add unmet needs item" not in response.content.decode()

@@ -143,7 +143,7 @@ def test_spanish_meeting_page_calls_an_unfinished_action_item_pendiente(client):
     meeting = MeetingFactory(status=Meeting.Status.HELD)
     ActionItemFactory(meeting=meeting, what="Call the landlord", done=False)
     text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert re.search(r"<td>\s*Pendiente\s*</td>", text)
+    assert re.search(r"<td[^>]*>\s*Pendiente\s*</td>", text)
     assert "Abierta" not in text
 
 
@@ -171,7 +171,7 @@ def test_spanish_needs_snapshot_names_needs_without_a_category_like_the_other_ca
     )
     text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     # The same word the category list uses for the seeded "other" category.
-    assert "<tr><td>Otros</td><td>Riverside</td><td>2</td></tr>" in text
+    assert "<tr><td>Otros</td><td>2</td><td>Riverside 2</td></tr>" in text
 
 
 def test_spanish_needs_snapshot_names_the_seeded_categories_in_spanish(client):
@@ -190,9 +190,9 @@ def test_spanish_needs_snapshot_names_the_seeded_categories_in_spanish(client):
         },
     )
     text = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert "<tr><td>Comida</td><td>Riverside</td><td>3</td></tr>" in text
+    assert "<tr><td>Comida</td><td>3</td><td>Riverside 3</td></tr>" in text
     # A category organizers added themselves keeps the name they gave it.
-    assert "<tr><td>Bike kitchen</td><td>Riverside</td><td>1</td></tr>" in text
+    assert "<tr><td>Bike kitchen</td><td>1</td><td>Riverside 1</td></tr>" in text
 
 
 def test_a_meeting_title_with_a_line_break_is_refused_in_plain_words(client, organizer):
@@ -211,3 +211,25 @@ def test_a_meeting_title_with_a_line_break_is_refused_in_plain_words(client, org
     assert response.status_code == 200
     assert "Please write this on one line" in response.content.decode()
     assert not Meeting.objects.exists()
+
+
+def test_the_needs_snapshot_is_one_row_per_category_so_it_stays_short_on_a_phone(client):
+    meeting = MeetingFactory()
+    rows = [
+        {"category": "Food", "area": area, "count": count}
+        for area, count in [("Riverside", 3), ("Hilltop", 2), ("Old Town", 1)]
+    ] + [{"category": "Transport", "area": "Riverside", "count": 1}]
+    AgendaItemFactory(
+        meeting=meeting,
+        kind=AgendaItem.Kind.UNMET_NEEDS,
+        needs_snapshot={
+            "taken_at": "2025-05-01T18:00:00+00:00",
+            "available": True,
+            "rows": rows,
+            "total": 7,
+        },
+    )
+    text = client.get(meeting.get_absolute_url()).content.decode()
+    snapshot = text.split('class="needs-snapshot"')[1].split("</table>")[0]
+    assert snapshot.count("<tr>") == 3  # the header and two categories
+    assert "Riverside 3 · Hilltop 2 · Old Town 1" in snapshot

@@ -42,7 +42,7 @@ def test_reminder_goes_to_going_and_maybe_once():
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == sorted([going.email, maybe.email])
     assert "Thursday general meeting is tomorrow" in mail.outbox[0].subject
-    assert "6:00 PM" in mail.outbox[0].body and "Library" in mail.outbox[0].body
+    assert "6:00 p.m." in mail.outbox[0].body and "Library" in mail.outbox[0].body
     assert meeting_reminders_send(now=now).sent == 0
     assert len(mail.outbox) == 2
 

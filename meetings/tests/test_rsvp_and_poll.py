@@ -77,7 +77,7 @@ def test_a_block_without_a_reason_is_refused_with_a_message(client, neighbor):
     )
     text = response.content.decode()
     assert response.status_code == 200
-    assert "A block needs a reason" in text
+    assert "An objection needs a reason" in text
     assert 'value="block" checked' in text  # what they chose is kept
     assert not PollAnswer.objects.exists()
 
@@ -101,12 +101,12 @@ def test_htmx_poll_answer_returns_the_live_tally(client, neighbor):
     )
     text = response.content.decode()
     assert text.lstrip().startswith(f'<div id="poll-{item.pk}"')
-    assert "1 agree · 0 abstain · 0 disagree · 1 block" in text
+    assert "Agree: 1 · Stand aside: 0 · Disagree: 0 · Object: 1" in text
     assert "We need to ask the tenants first" in text
     tally = client.get(
         reverse("meetings:poll", args=[item.pk]) + "?part=tally", HTTP_HX_REQUEST="true"
     ).content.decode()
-    assert tally.startswith('<p class="tally-counts">') and "1 block" in tally
+    assert tally.startswith('<p class="tally-counts">') and "Object: 1" in tally
 
 
 def test_recording_the_decision_closes_the_poll_and_keeps_the_tally(client, organizer, neighbor):
@@ -188,3 +188,18 @@ def test_double_submitted_poll_answer_makes_one_row_and_no_error():
         )
         assert errors == []
     assert PollAnswer.objects.get(item=item, person=person).answer == "abstain"
+
+
+def test_the_meeting_page_shows_why_someone_blocks(client):
+    proposal = ProposalFactory(title="Move the pantry to Fridays")
+    PollAnswerFactory(item=proposal, answer=PollAnswer.Answer.AGREE, reason="Works for me")
+    PollAnswerFactory(
+        item=proposal,
+        answer=PollAnswer.Answer.BLOCK,
+        reason="Friday is when the church hall is booked",
+    )
+    body = client.get(proposal.meeting.get_absolute_url()).content.decode()
+    assert "Move the pantry to Fridays" in body
+    assert "Why someone objects:" in body
+    assert "Friday is when the church hall is booked" in body
+    assert "Works for me" not in body

@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // Hints that only hold while typing (live suggestions) show when this script runs.
+  document.documentElement.classList.add("js");
+
   function showMessage(text) {
     var box = document.getElementById("messages");
     if (!box) return;

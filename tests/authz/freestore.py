@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 
-from freestore.services import hold_place, loan_borrow, shift_sign_up
+from freestore.services import hold_place, loan_borrow, pledge_make, shift_sign_up
 from freestore.tests.factories import ItemFactory, ShiftFactory, StoreFactory, ThingFactory
 from mutualaid.tests.factories import UserFactory
 
@@ -70,6 +70,15 @@ def a_thing_to_repair(people):
     return {"pk": ThingFactory().pk, "__post__": {"status": "in_repair"}}, None
 
 
+def a_needed_item(people):
+    return {"pk": ItemFactory(target=5).pk, "__post__": {"quantity": 2}}, None
+
+
+def my_pledge(people):
+    pledge = pledge_make(item=ItemFactory(target=5), neighbor=people[OWNER], quantity=2)
+    return {"pk": pledge.pk}, people[OWNER]
+
+
 VOLUNTEERS = only(STORE_VOLUNTEER)
 BORROWER_OR_VOLUNTEER = only(STORE_VOLUNTEER, owner_too=True)
 
@@ -86,6 +95,11 @@ RULES = {
     "freestore:thing_detail": Rule(setup=a_thing, methods={"GET": everyone()}),
     "freestore:shift_detail": Rule(setup=a_shift, methods={"GET": everyone()}),
     "freestore:loans": members(),
+    "freestore:pledge": Rule(
+        setup=a_needed_item, methods={"GET": signed_in(), "POST": signed_in()}
+    ),
+    "freestore:pledge_receive": volunteers("POST", setup=my_pledge),
+    "freestore:pledge_withdraw": Rule(setup=my_pledge, methods={"POST": BORROWER_OR_VOLUNTEER}),
     "freestore:thing_borrow": Rule(setup=a_thing_to_borrow, methods={"POST": signed_in()}),
     "freestore:thing_hold": Rule(setup=a_thing_out_on_loan, methods={"POST": signed_in()}),
     "freestore:hold_cancel": Rule(setup=my_hold, methods={"POST": only(owner_too=True)}),

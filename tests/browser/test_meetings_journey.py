@@ -45,7 +45,7 @@ def test_open_meeting_from_agenda_to_public_decision(new_page, axe):
     log_in(rosa, "rosa@example.org", PASSWORD)
     rosa.goto("/meetings/")
     axe(rosa)
-    rosa.get_by_role("link", name="Plan a meeting").click()
+    rosa.locator("#main").get_by_role("link", name="Plan a meeting").click()
     axe(rosa)
     rosa.get_by_label("Title").fill("Thursday general meeting")
     rosa.get_by_label("Starts").fill(local_input(starts))
@@ -62,7 +62,7 @@ def test_open_meeting_from_agenda_to_public_decision(new_page, axe):
         rosa.get_by_role("link", name="Add an agenda item").click()
         axe(rosa)
         rosa.get_by_label("Title").fill(title)
-        rosa.get_by_label("Type").select_option(label="Report")
+        rosa.get_by_label("News and updates", exact=False).check()
         rosa.get_by_label("Time box (minutes)").fill(minutes)
         rosa.get_by_label("Facilitator").fill("Rosa")
         rosa.get_by_role("button", name="Add to the agenda").click()
@@ -83,7 +83,7 @@ def test_open_meeting_from_agenda_to_public_decision(new_page, axe):
     axe(lucia)
     lucia.get_by_label("What should we talk about?").fill(PROPOSAL)
     lucia.get_by_label("Description").fill("The landlord ignores repairs in all three buildings.")
-    lucia.get_by_label("Type").select_option(label="Proposal for decision")
+    lucia.get_by_label("A decision to make", exact=False).check()
     lucia.get_by_label("How many minutes might it need?").fill("30")
     lucia.get_by_role("button", name="Send my proposal").click()
     lucia.get_by_text("The organizers will look at your proposal").wait_for()
@@ -117,18 +117,18 @@ def test_open_meeting_from_agenda_to_public_decision(new_page, axe):
     )
     axe(rosa)
 
-    # The neighbor says where she stands: a block needs a reason; then she agrees.
+    # The neighbor says where she stands: an objection needs a reason; then she agrees.
     lucia.reload()
     poll = lucia.locator(".poll")
-    poll.get_by_label("Block", exact=True).check()
+    poll.get_by_label("Object:", exact=False).check()
     poll.get_by_role("button", name="Save where I stand").click()
-    lucia.get_by_text("A block needs a reason").wait_for()
+    lucia.get_by_text("An objection needs a reason").wait_for()
     axe(lucia)
     poll = lucia.locator(".poll")
-    poll.get_by_label("Agree", exact=True).check()
+    poll.get_by_label("Agree: I support it.", exact=True).check()
     poll.get_by_label("Reason").fill("Repairs are overdue everywhere.")
     poll.get_by_role("button", name="Save where I stand").click()
-    lucia.locator(".tally-counts").filter(has_text="1 agree").wait_for()
+    lucia.locator(".tally-counts").filter(has_text="Agree: 1").wait_for()
 
     # After the meeting: minutes, the decision (closing the poll) and an action item.
     rosa.reload()
@@ -143,8 +143,9 @@ def test_open_meeting_from_agenda_to_public_decision(new_page, axe):
     rosa.goto(f"/meetings/{meeting.pk}/minutes/")
     rosa.get_by_role("link", name=re.compile("Record a decision on “Start a tenants")).click()
     axe(rosa)
-    assert rosa.get_by_text("Poll: 1 agree · 0 abstain · 0 disagree · 0 block").is_visible()
-    rosa.get_by_label("Agreed", exact=True).check()
+    tally = "Poll — Agree: 1 · Stand aside: 0 · Disagree: 0 · Object: 0"
+    assert rosa.get_by_text(tally).is_visible()
+    rosa.get_by_label("Agreed: we go ahead.", exact=True).check()
     rosa.get_by_label("What was decided").fill(
         "We start a tenants' union for the Elm St buildings and meet monthly."
     )
