@@ -38,6 +38,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "mutualaid",
+    "inbox",
     "needs",
     "offers",
     "freestore",
