@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from mutualaid.htmx import render_page_or_fragment, wants_fragment
 
+from .fits import fits_later
 from .services import PostError, post_renew, post_withdraw
 from .suggest import draft_warning, suggest_for_draft
 
@@ -43,6 +44,7 @@ def post_form(request, post, page: PostFormPage):
             try:
                 with transaction.atomic():
                     post = form.save()
+                    fits_later(post, changed=None if creating else form.changed_data)
                     match = page.ask(request, post, other_id) if other_id else None
             except page.refusal as error:
                 # Nothing was saved; the form keeps what was typed.
