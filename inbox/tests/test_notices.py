@@ -196,3 +196,31 @@ def test_my_data_exports_and_forgets_notices():
     assert config.export_user_data(owner)["notices"][0]["kind"] == "asked"
     config.forget_user(owner)
     assert not Notice.objects.filter(recipient=owner).exists()
+
+
+def test_the_daily_job_runs_from_the_command_line():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("clean_inbox", stdout=out)
+    assert "0 old notices removed." in out.getvalue()
+
+
+def test_an_open_thread_asks_for_news_and_gets_nothing_until_something_came(client):
+    match, owner, helper = asked()
+    services.message_send(match=match, by=helper, body="Saturday?")
+    client.force_login(owner)
+    page = client.get(match.get_absolute_url()).content.decode()
+    last = match.messages.get().pk
+    assert f'hx-get="{match.get_absolute_url()}?since={last}"' in page
+    poll = f"{match.get_absolute_url()}?since={last}"
+    assert client.get(poll, headers={"HX-Request": "true"}).status_code == 204
+    services.message_send(match=match, by=helper, body="Or Sunday morning?")
+    fragment = client.get(poll, headers={"HX-Request": "true"}).content.decode()
+    assert "Or Sunday morning?" in fragment and "Saturday?" in fragment
+    assert f"New message from {helper.display_name}." in fragment
+    # Only the thread comes back: the form being typed in is not touched.
+    assert 'name="body"' not in fragment
+    assert not Notice.objects.filter(recipient=owner).unread().exists()

@@ -213,3 +213,38 @@ def test_the_inbox_says_which_post_may_meet_which_and_why_in_the_readers_languag
     with translation.override("es"):
         notice = Notice.objects.get()
         assert notice.reasons_in("es")[0] in page
+
+
+def test_the_form_says_under_the_title_how_many_offers_may_fit_and_the_best_one(client, area):
+    OfferFactory(title="Kids' winter jackets, sizes 6–10", area=area, details="")
+    lucia = UserFactory(area=area)
+    client.force_login(lucia)
+    draft = {"title": "Winter coat for my son, size 8"}
+    fragment = client.get(
+        reverse("needs:create"), draft, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert 'id="suggestions-summary" class="suggestions-summary" hx-swap-oob="true"' in fragment
+    assert "1 offer may fit" in fragment
+    assert "Kids&#x27; winter jackets, sizes 6–10" in fragment
+    spanish = client.get(
+        reverse("needs:create"), draft, headers={"HX-Request": "true"}, HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "1 oferta podría servir" in spanish
+    # Without JavaScript, a page asked with the draft in it says the same under the field.
+    page = client.get(reverse("needs:create"), draft).content.decode()
+    title_field = page.index('id="id_title"')
+    assert title_field < page.index("1 offer may fit") < page.index('id="id_details"')
+    assert page.count('id="suggestions-summary"') == 1
+
+
+def test_a_phone_number_is_pointed_out_beside_the_field_it_is_in(client, area):
+    client.force_login(UserFactory(area=area))
+    fragment = client.get(
+        reverse("offers:create"),
+        {"title": "Kids jackets", "details": "text me on 555 123 4567"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    details = fragment[fragment.index('id="warning-details"') :]
+    title = fragment[fragment.index('id="warning-title"') : fragment.index('id="warning-details"')]
+    assert "phone number" in details.split("</p>")[0]
+    assert "phone number" not in title
