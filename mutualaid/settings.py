@@ -39,6 +39,7 @@ SITE_URL = env("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "mutualaid",
+    "inbox",
     "needs",
     "offers",
     "freestore",
@@ -78,6 +79,9 @@ MIDDLEWARE = [
 ]
 # Seconds during which the same form sent again by the same neighbor is not done twice.
 DOUBLE_SUBMIT_WINDOW = int(env("DOUBLE_SUBMIT_WINDOW", "10"))
+# How often an open page asks for the header's unread count, and an open thread for news.
+INBOX_POLL_SECONDS = int(env("INBOX_POLL_SECONDS", "20"))
+THREAD_POLL_SECONDS = int(env("THREAD_POLL_SECONDS", "4"))
 
 ROOT_URLCONF = "mutualaid.urls"
 WSGI_APPLICATION = "mutualaid.wsgi.application"

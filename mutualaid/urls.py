@@ -31,6 +31,7 @@ urlpatterns = [
     path("moderation/log/", views.moderation_log, name="moderation_log"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("inbox/", include("inbox.urls")),
     path("needs/", include("needs.urls")),
     path("offers/", include("offers.urls")),
     path("store/", include("freestore.urls")),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inbox.models import Notice
 from mutualaid import roles
 from mutualaid.models import Area, Category, Report, Reportable
 from mutualaid.privacy import Privacy
@@ -144,6 +145,11 @@ class MatchQuerySet(models.QuerySet):
                 Q(requester=user) | Q(recipient=user) | Q(under_report=True)
             )
         return self.involving(user)
+
+    def with_unread_flag(self, user):
+        """`has_unread`: `user` has been told of something in the thread they haven't seen."""
+        unread = Notice.objects.visible_to(user).unread().about_model(Match)
+        return self.annotate(has_unread=Exists(unread.filter(about_id=OuterRef("pk"))))
 
     def with_open_report_flag(self):
         """`under_report`: a report about one of the thread's messages waits for a moderator."""

@@ -4,6 +4,8 @@ cancelled), and the need and offer statuses follow. Every function locks what it
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from inbox.models import Notice
+from inbox.services import notice_message, notice_send
 from mutualaid.notify import email_neighbor, in_language
 from offers.models import Offer
 
@@ -70,6 +72,7 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
                 offer.save(update_fields=["status", "updated"])
             if message.strip():
                 Message.objects.create(match=match, author=by, body=message.strip())
+            notice_send(recipient=recipient, kind=Notice.Kind.ASKED, about=match, actor=by)
     except IntegrityError as error:
         # The unique constraint backs up the lock: one holder per single offer.
         raise MatchError(_("Another neighbor asked for this a moment before you.")) from error
@@ -128,6 +131,7 @@ def match_accept(*, match, by) -> Match:
             need.save(update_fields=["status", "updated"])
         match.status = Match.Status.ACCEPTED
         match.save(update_fields=["status", "updated"])
+        notice_send(recipient=match.requester, kind=Notice.Kind.ACCEPTED, about=match, actor=by)
     _notify(
         user=match.requester,
         subject=_("%(name)s said yes about “%(title)s”") % {"name": by, "title": match.subject},
@@ -147,6 +151,7 @@ def match_decline(*, match, by) -> Match:
         _release_offer(match)
         match.status = Match.Status.DECLINED
         match.save(update_fields=["status", "holds_offer", "updated"])
+        notice_send(recipient=match.requester, kind=Notice.Kind.DECLINED, about=match, actor=by)
     return match
 
 
@@ -163,6 +168,10 @@ def match_cancel(*, match, by, notify: bool = True) -> Match:
             _reopen_need(match)
         match.status = Match.Status.CANCELLED
         match.save(update_fields=["status", "holds_offer", "updated"])
+        if notify:
+            notice_send(
+                recipient=match.other_person(by), kind=Notice.Kind.CANCELLED, about=match, actor=by
+            )
     if notify:
         _notify(
             user=match.other_person(by),
@@ -188,6 +197,9 @@ def match_complete(*, match, by, thanks: str = "") -> Match:
         match.status = Match.Status.COMPLETED
         match.thanks = thanks.strip()
         match.save(update_fields=["status", "thanks", "updated"])
+        notice_send(
+            recipient=match.other_person(by), kind=Notice.Kind.COMPLETED, about=match, actor=by
+        )
     other = match.other_person(by)
     _notify(
         user=other,
@@ -206,6 +218,7 @@ def message_send(*, match, by, body: str) -> Message:
         if match.status in (Match.Status.DECLINED, Match.Status.CANCELLED):
             raise MatchError(_("This conversation is closed."))
         message = Message.objects.create(match=match, author=by, body=body.strip())
+        notice_message(recipient=match.other_person(by), about=match, actor=by)
     _notify(
         user=match.other_person(by),
         subject=_("A message from %(name)s") % {"name": by},

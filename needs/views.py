@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from inbox.services import notices_read_about
 from mutualaid import roles
 from mutualaid import services as moderation
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment
+from mutualaid.htmx import render_page_or_fragment, wants_fragment
 from mutualaid.ratelimit import rate_limited
 from mutualaid.site_url import site_url
 from offers.models import Offer
@@ -183,23 +184,34 @@ def match_detail(request, pk):
             messages.error(request, str(error))
         else:
             return redirect(match)
-    thread = list(
-        Message.objects.visible_to(request.user).filter(match=match).select_related("author")
-    )
-    if not match.is_participant(request.user):
+    is_participant = match.is_participant(request.user)
+    thread = Message.objects.visible_to(request.user).filter(match=match)
+    since = None
+    if wants_fragment(request):
+        # The open thread asks every few seconds whether anything came; until something did,
+        # nothing is swapped, so nothing is announced again and the form is never touched.
+        since = _int(request.GET.get("since")) or 0
+        if not is_participant or not thread.filter(pk__gt=since).exists():
+            return HttpResponse(status=204)
+    thread = list(thread.select_related("author"))
+    if is_participant:
+        notices_read_about(about=match, by=request.user)
+    else:
         # A moderator reading a reported thread: the read of each reported message is logged.
         for message in thread:
             moderation.reported_item_read(target=message, by=request.user)
     context = {
         "match": match,
         "thread": thread,
+        "last_message_id": thread[-1].pk if thread else 0,
+        "arrived": [m for m in thread if since is not None and m.pk > since],
         "form": form,
         "complete_form": CompleteForm(),
-        "is_participant": match.is_participant(request.user),
+        "is_participant": is_participant,
         "is_recipient": request.user.pk == match.recipient_id,
         "other": match.other_person(request.user),
     }
-    return render(request, "needs/match_detail.html", context)
+    return render_page_or_fragment(request, "needs/match_detail.html", "thread", context)
 
 
 def _match_action(request, pk, action, done_message, **kwargs):
@@ -253,7 +265,7 @@ def mine(request):
         open_posts = [post for post in posts if post.is_open]
         for post in open_posts[:MINE_SUGGESTED_POSTS]:
             post.suggestions = suggest_for_post(post, other_side=other_side, viewer=user)
-    matches = list(Match.objects.involving(user).for_list())
+    matches = list(Match.objects.involving(user).for_list().with_unread_flag(user))
     context = {
         "my_needs": my_needs,
         "my_offers": my_offers,

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 
 from mutualaid.htmx import render_page_or_fragment, wants_fragment
 
+from .fits import fits_later
 from .services import PostError, post_renew, post_withdraw
-from .suggest import draft_warning, suggest_for_draft
+from .suggest import draft_warnings, suggest_for_draft
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def post_form(request, post, page: PostFormPage):
             try:
                 with transaction.atomic():
                     post = form.save()
+                    fits_later(post, changed=None if creating else form.changed_data)
                     match = page.ask(request, post, other_id) if other_id else None
             except page.refusal as error:
                 # Nothing was saved; the form keeps what was typed.
@@ -60,15 +62,17 @@ def post_form(request, post, page: PostFormPage):
     else:
         form = page.form_class(instance=post, user=request.user, initial=request.GET.dict())
     draft = request.POST if request.method == "POST" else request.GET
+    suggestions = suggest_for_draft(draft, post, other_side=page.other_side, viewer=request.user)
     context = {
         "form": form,
         post._meta.model_name: post,
         "creating": creating,
-        "suggestions": suggest_for_draft(
-            draft, post, other_side=page.other_side, viewer=request.user
-        ),
-        # The live panel says so while typing; a sent form shows it as a field error.
-        "contact_warning": draft_warning(draft) if request.method != "POST" else None,
+        "suggestions": suggestions,
+        "other_side": page.other_side,
+        # An answer to the live panel also refills the summary and warnings by the fields.
+        "live": wants_fragment(request),
+        # While typing each field says so beside it; a sent form shows it as a field error.
+        "contact_warnings": draft_warnings(draft) if request.method != "POST" else {},
     }
     return render_page_or_fragment(request, page.template, "suggestions", context)
 

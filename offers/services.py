@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .fits import fits_later
 from .models import POST_LIFETIME_DAYS
 
 
@@ -42,6 +43,7 @@ def post_renew(*, post, by):
         post.expires_on = timezone.localdate() + datetime.timedelta(days=POST_LIFETIME_DAYS)
         post.reminded_on = None
         post.save(update_fields=["expires_on", "reminded_on", "updated"])
+        fits_later(post)
     return post
 
 

@@ -55,12 +55,15 @@ def suggest_for_draft(data, instance, *, other_side: str, viewer):
     )
 
 
-def draft_warning(data) -> str | None:
-    """While a draft is typed: a plain warning when it holds contact details, else None."""
-    if not data:
-        return None
-    kind = contact_details_in(f"{data.get('title', '')}\n{data.get('details', '')}"[:2200])
-    return str(CONTACT_MESSAGES[kind]) if kind else None
+def draft_warnings(data) -> dict[str, str]:
+    """While a draft is typed: for the title and the details, a plain warning when that field
+    holds contact details, so it shows beside the field it is about."""
+    warnings = {}
+    for name, limit in (("title", 200), ("details", 2000)):
+        kind = contact_details_in(str((data or {}).get(name, ""))[:limit])
+        if kind:
+            warnings[name] = str(CONTACT_MESSAGES[kind])
+    return warnings
 
 
 def _int_or_none(value):

@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, reverse
 
 from freestore.models import StockMovement
 from freestore.tests.factories import ItemFactory, ShiftFactory, StoreFactory, ThingFactory
+from inbox.services import notice_fit, notice_send
 from meetings.models import AgendaItem, Meeting
 from meetings.tests.factories import (
     ActionItemFactory,
@@ -91,7 +92,7 @@ def build_neighborhood(people):
     NeedFactory(owner=people[INTAKE_VOLUNTEER], on_behalf_of="Rosa", **posts)
     NeedFactory(owner=people[OWNER], visibility=Visibility.EVERYONE, **posts)
     offer = OfferFactory(owner=other, **posts)
-    OfferFactory(owner=people[OWNER], visibility=Visibility.EVERYONE, **posts)
+    offer_for_fit = OfferFactory(owner=people[OWNER], visibility=Visibility.EVERYONE, **posts)
     # A thread between two strangers, one between two visitors, and one that was reported.
     private = MatchFactory(need=need, requester=other, recipient=stranger, thanks="thanks")
     MessageFactory(match=private, author=other)
@@ -106,6 +107,12 @@ def build_neighborhood(people):
     decided = services.report_create(reporter=people[NEIGHBOR], target=offer, reason="spam")
     services.report_decide(
         report=decided, by=UserFactory(roles=[ROLE_OF[MODERATOR]]), decision="warned", note="x"
+    )
+    # Notices: a stranger told of their private thread, the owner of a fit with a stranger's
+    # need whose details only neighbors read.
+    notice_send(recipient=stranger, kind="message", about=private, actor=other)
+    notice_fit(
+        recipient=people[OWNER], new_post=need, own_post=offer_for_fit, reasons={"en": ["x"]}
     )
     # The free store: a ledger with notes, the lending shelf, a shift.
     store = StoreFactory(area=area)

@@ -80,8 +80,9 @@ def test_a_phone_number_typed_into_an_offer_is_pointed_out_and_kept(page, axe):
     page.get_by_label("What you can share, in a few words").fill("Kids winter jackets")
     details = page.get_by_label("Details")
     details.press_sequentially("Sizes 6 to 10, text me on 555 123 4567", delay=20)
-    panel = page.locator("#suggestions")
-    panel.get_by_text("This looks like a phone number").wait_for()
+    # Pointed out beside the field it is in, not in the panel further down.
+    page.locator("#warning-details").get_by_text("This looks like a phone number").wait_for()
+    assert page.locator("#warning-title").inner_text() == ""
     axe(page)
     page.get_by_label("Category").select_option(label="Clothing & household")
     page.get_by_role("button", name="Post my offer").click()

@@ -1,0 +1,134 @@
+"""Notices: one line each in a neighbor's inbox ("Ana asked about “Winter coat”").
+
+A notice stores what happened (its kind), who did it and what it is about, never sentences:
+its words are put together when the recipient reads it, in the language they read in. The
+inbox sits under the feature apps: they tell it what happened (`inbox.services`), it imports
+none of them, so what a notice is about is a generic relation.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Greatest, Least
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mutualaid.privacy import Privacy
+
+
+class NoticeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A neighbor's own notices; nobody else reads them."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(recipient=user)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def about(self, obj):
+        return self.filter(about_type=ContentType.objects.get_for_model(obj), about_id=obj.pk)
+
+    def about_model(self, model):
+        return self.filter(about_type=ContentType.objects.get_for_model(model))
+
+    def fits(self):
+        return self.filter(kind=Notice.Kind.FIT)
+
+    def for_list(self):
+        return self.select_related("actor", "about_type", "post_type").order_by("-created")
+
+    def mark_read(self) -> int:
+        return self.unread().update(read_at=timezone.now())
+
+
+class Notice(models.Model):
+    class Kind(models.TextChoices):
+        ASKED = "asked", _("Someone asked about my post")
+        ACCEPTED = "accepted", _("My ask was accepted")
+        DECLINED = "declined", _("My ask was declined")
+        CANCELLED = "cancelled", _("Something I was part of was cancelled")
+        COMPLETED = "completed", _("Something I was part of was marked done")
+        MESSAGE = "message", _("A new message")
+        FIT = "fit", _("A new post may fit mine")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    # Who did it (asked, answered, wrote, posted); shown by name, "a former neighbor" after.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # What the notice links to: a match for answers and messages, the new post for a fit.
+    about_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    about_id = models.PositiveBigIntegerField()
+    about = GenericForeignKey("about_type", "about_id")
+    # For a fit: the recipient's own post the new one may meet.
+    post_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    post_id = models.PositiveBigIntegerField(null=True, blank=True)
+    post = GenericForeignKey("post_type", "post_id")
+    # For a fit: why it fits, in each language the hub speaks ({"en": [...], "es": [...]}),
+    # worked out for the recipient's eyes, so it names only words they may read.
+    reasons = models.JSONField(default=dict, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    objects = NoticeQuerySet.as_manager()
+
+    # No free text: the words are made at display time from the kind and the related rows.
+    privacy = Privacy()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        indexes = [
+            models.Index(fields=["recipient", "-created"], name="notice_inbox"),
+            # The header's count on every page: a neighbor's unread notices only.
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="notice_unread"
+            ),
+            models.Index(fields=["about_type", "about_id"], name="notice_about"),
+        ]
+        constraints = [
+            # A pair of posts is pointed out once, whichever of the two came first: the
+            # pair is written in the order of its two content types, so (need, offer) and
+            # (offer, need) are the same row.
+            models.UniqueConstraint(
+                Least("about_type", "post_type"),
+                Case(
+                    When(about_type__lt=F("post_type"), then=F("about_id")),
+                    default=F("post_id"),
+                ),
+                Greatest("about_type", "post_type"),
+                Case(
+                    When(about_type__lt=F("post_type"), then=F("post_id")),
+                    default=F("about_id"),
+                ),
+                condition=Q(kind="fit"),
+                name="notice_fit_once_per_pair",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="fit") | Q(post_type__isnull=False, post_id__isnull=False),
+                name="notice_fit_names_the_post",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.created:%Y-%m-%d}"
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None
+
+    def reasons_in(self, language: str) -> list[str]:
+        return self.reasons.get(language) or self.reasons.get(settings.LANGUAGE_CODE) or []
