@@ -13,7 +13,7 @@ from mutualaid.tests.factories import UserFactory
 
 from .authz import admin as admin_rules
 from .authz import core
-from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, NEIGHBOR, OK, OWNER, ROLE_OF, VISITORS
+from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, NEIGHBOR, OK, OWNER, VISITORS
 
 APP_RULE_MODULES = ["inbox", "needs", "offers", "freestore", "meetings", "moderation"]
 # Apps still being built: their URLs are classified when they are finished.
@@ -121,14 +121,6 @@ def outcome_of(response) -> str:
     if status >= 400:
         return OK if status in (400, 409, 429) else f"status {status}"
     return OK
-
-
-@pytest.fixture
-def people(db):
-    people = {kind: UserFactory(roles=[ROLE_OF[kind]] if kind in ROLE_OF else None)
-              for kind in VISITORS if kind != ANONYMOUS}  # fmt: skip
-    people[ANONYMOUS] = None
-    return people
 
 
 CHECKED = [name for name in ALL_NAMES if rule_for(name) is not None]

@@ -10,11 +10,11 @@ from django.test import Client
 from django.urls import reverse
 
 from .authz.rules import OWNER, VISITORS
-from .test_authorization_matrix import CHECKED, people, rule_for  # noqa: F401 (fixture)
+from .test_authorization_matrix import CHECKED, rule_for
 
 
 @pytest.mark.parametrize("name", CHECKED)
-def test_head_answers_like_get_for_every_visitor(name, people):  # noqa: F811
+def test_head_answers_like_get_for_every_visitor(name, people):
     rule = rule_for(name)
     problems = []
     for visitor in VISITORS:

@@ -20,9 +20,7 @@ from django.urls import Resolver404, resolve, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mutualaid.tests.factories import UserFactory
-
-from .authz.rules import ANONYMOUS, NEIGHBOR, OK, OWNER, ROLE_OF, VISITORS
+from .authz.rules import ANONYMOUS, NEIGHBOR, OK, OWNER, ROLE_OF
 from .pageforms import forms_on
 from .test_authorization_matrix import ALL_NAMES, rule_for
 
@@ -83,17 +81,6 @@ def visitor_for(rule, method: str) -> str | None:
     outcomes = rule.methods.get(method) or {}
     preference = [OWNER, *ROLE_OF, NEIGHBOR, ANONYMOUS]
     return next((kind for kind in preference if outcomes.get(kind) == OK), None)
-
-
-@pytest.fixture
-def people(db):
-    people = {
-        kind: UserFactory(roles=[ROLE_OF[kind]] if kind in ROLE_OF else None)
-        for kind in VISITORS
-        if kind != ANONYMOUS
-    }
-    people[ANONYMOUS] = None
-    return people
 
 
 def same_view(url: str, action: str) -> bool:

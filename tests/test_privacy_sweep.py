@@ -42,7 +42,6 @@ from offers.models import Visibility
 from offers.tests.factories import OfferFactory
 
 from .authz.rules import (
-    ANONYMOUS,
     INTAKE_VOLUNTEER,
     MODERATOR,
     NEIGHBOR,
@@ -165,14 +164,6 @@ def plant_markers() -> dict[str, tuple]:
                     continue  # a constraint keeps this field empty on this row (a give-away)
                 planted[marker.lower()] = (model, name, pk)
     return planted
-
-
-@pytest.fixture
-def people(db):
-    people = {kind: UserFactory(roles=[ROLE_OF[kind]] if kind in ROLE_OF else None)
-              for kind in VISITORS if kind != ANONYMOUS}  # fmt: skip
-    people[ANONYMOUS] = None
-    return people
 
 
 # --- The URLs ----------------------------------------------------------------------------
