@@ -98,3 +98,14 @@ def test_visitors_without_an_account_are_counted_by_address():
         post_view(anonymous("10.0.0.1"))
     assert post_view(anonymous("10.0.0.1")).status_code == 429
     assert post_view(anonymous("10.0.0.2")).status_code == 200
+
+
+def test_the_slow_down_page_reads_well_when_allauth_shows_it_without_a_wait(rf):
+    """allauth renders 429.html for its own limits (too many logins) without our context."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    request = rf.get("/accounts/login/")
+    request.user = AnonymousUser()
+    page = render_to_string("429.html", {}, request=request)
+    assert "Please try again in about 1 minute." in page
