@@ -291,7 +291,7 @@ def _tell_next_in_queue(thing: Thing) -> Hold | None:
     transaction.on_commit(
         lambda: email_neighbor(
             user=hold.neighbor,
-            subject=_("%(thing)s is back on the shelf for you") % {"thing": thing},
+            subject=lambda: _("%(thing)s is back on the shelf for you") % {"thing": thing},
             template="freestore/email/hold_ready.txt",
             context={"thing": thing, "store": thing.store},
         )
@@ -389,7 +389,9 @@ def loans_remind_overdue(*, today: datetime.date | None = None) -> int:
             )
             if claimed and email_neighbor(
                 user=loan.borrower,
-                subject=_("Could you bring back %(thing)s?") % {"thing": loan.thing},
+                subject=lambda loan=loan: (
+                    _("Could you bring back %(thing)s?") % {"thing": loan.thing}
+                ),
                 template="freestore/email/loan_overdue.txt",
                 context={"loan": loan, "thing": loan.thing, "store": loan.thing.store},
             ):
@@ -435,7 +437,9 @@ def shifts_remind(*, now: datetime.datetime | None = None) -> int:
             )
             if claimed and email_neighbor(
                 user=signup.volunteer,
-                subject=_("Your shift at %(store)s tomorrow") % {"store": signup.shift.store},
+                subject=lambda signup=signup: (
+                    _("Your shift at %(store)s tomorrow") % {"store": signup.shift.store}
+                ),
                 template="freestore/email/shift_reminder.txt",
                 context={"shift": signup.shift, "store": signup.shift.store},
             ):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from inbox.models import Notice
 from inbox.services import notice_message, notice_send
-from mutualaid.notify import email_neighbor, in_language
+from mutualaid.notify import email_neighbor
 from offers.models import Offer
 
 from .models import Match, Message, Need
@@ -17,8 +17,7 @@ class MatchError(Exception):
 
 
 def _notify(*, user, subject, template, context):
-    with in_language(None):
-        email_neighbor(user=user, subject=subject, template=template, context=context)
+    email_neighbor(user=user, subject=subject, template=template, context=context)
 
 
 def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, message=""):
@@ -78,7 +77,9 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
         raise MatchError(_("Another neighbor asked for this a moment before you.")) from error
     _notify(
         user=recipient,
-        subject=_("%(name)s asked about “%(title)s”") % {"name": by, "title": match.subject},
+        subject=lambda: (
+            _("%(name)s asked about “%(title)s”") % {"name": by, "title": match.subject}
+        ),
         template="needs/email/match_proposed.txt",
         context={"match": match, "by": by},
     )
@@ -134,7 +135,9 @@ def match_accept(*, match, by) -> Match:
         notice_send(recipient=match.requester, kind=Notice.Kind.ACCEPTED, about=match, actor=by)
     _notify(
         user=match.requester,
-        subject=_("%(name)s said yes about “%(title)s”") % {"name": by, "title": match.subject},
+        subject=lambda: (
+            _("%(name)s said yes about “%(title)s”") % {"name": by, "title": match.subject}
+        ),
         template="needs/email/match_accepted.txt",
         context={"match": match, "by": by},
     )
@@ -175,7 +178,7 @@ def match_cancel(*, match, by, notify: bool = True) -> Match:
     if notify:
         _notify(
             user=match.other_person(by),
-            subject=_("“%(title)s” was cancelled") % {"title": match.subject},
+            subject=lambda: _("“%(title)s” was cancelled") % {"title": match.subject},
             template="needs/email/match_cancelled.txt",
             context={"match": match, "by": by},
         )
@@ -203,7 +206,7 @@ def match_complete(*, match, by, thanks: str = "") -> Match:
     other = match.other_person(by)
     _notify(
         user=other,
-        subject=_("“%(title)s” is done") % {"title": match.subject},
+        subject=lambda: _("“%(title)s” is done") % {"title": match.subject},
         template="needs/email/match_completed.txt",
         context={"match": match, "by": by},
     )
@@ -221,7 +224,7 @@ def message_send(*, match, by, body: str) -> Message:
         notice_message(recipient=match.other_person(by), about=match, actor=by)
     _notify(
         user=match.other_person(by),
-        subject=_("A message from %(name)s") % {"name": by},
+        subject=lambda: _("A message from %(name)s") % {"name": by},
         template="needs/email/message_sent.txt",
         context={"match": match, "by": by, "message": message},
     )
