@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from inbox.models import Notice
-from inbox.services import notice_message, notice_send
+from inbox.services import email_at_once, notice_message, notice_send
 from mutualaid.notify import email_neighbor
 from offers.models import Offer
 
@@ -16,8 +16,11 @@ class MatchError(Exception):
     """A match action that can't happen; the message tells the neighbor why, plainly."""
 
 
-def _notify(*, user, subject, template, context):
-    email_neighbor(user=user, subject=subject, template=template, context=context)
+def _notify(*, user, kind, subject, template, context):
+    """The email beside a notice, when the neighbor wants that kind at once (otherwise it
+    waits for the daily summary, or stays in the inbox)."""
+    if email_at_once(recipient=user, kind=kind):
+        email_neighbor(user=user, subject=subject, template=template, context=context)
 
 
 def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, message=""):
@@ -77,6 +80,7 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
         raise MatchError(_("Another neighbor asked for this a moment before you.")) from error
     _notify(
         user=recipient,
+        kind=Notice.Kind.ASKED,
         subject=lambda: (
             _("%(name)s asked about “%(title)s”") % {"name": by, "title": match.subject}
         ),
@@ -135,6 +139,7 @@ def match_accept(*, match, by) -> Match:
         notice_send(recipient=match.requester, kind=Notice.Kind.ACCEPTED, about=match, actor=by)
     _notify(
         user=match.requester,
+        kind=Notice.Kind.ACCEPTED,
         subject=lambda: (
             _("%(name)s said yes about “%(title)s”") % {"name": by, "title": match.subject}
         ),
@@ -178,6 +183,7 @@ def match_cancel(*, match, by, notify: bool = True) -> Match:
     if notify:
         _notify(
             user=match.other_person(by),
+            kind=Notice.Kind.CANCELLED,
             subject=lambda: _("“%(title)s” was cancelled") % {"title": match.subject},
             template="needs/email/match_cancelled.txt",
             context={"match": match, "by": by},
@@ -206,6 +212,7 @@ def match_complete(*, match, by, thanks: str = "") -> Match:
     other = match.other_person(by)
     _notify(
         user=other,
+        kind=Notice.Kind.COMPLETED,
         subject=lambda: _("“%(title)s” is done") % {"title": match.subject},
         template="needs/email/match_completed.txt",
         context={"match": match, "by": by},
@@ -224,6 +231,7 @@ def message_send(*, match, by, body: str) -> Message:
         notice_message(recipient=match.other_person(by), about=match, actor=by)
     _notify(
         user=match.other_person(by),
+        kind=Notice.Kind.MESSAGE,
         subject=lambda: _("A message from %(name)s") % {"name": by},
         template="needs/email/message_sent.txt",
         context={"match": match, "by": by, "message": message},
