@@ -22,6 +22,7 @@ class InboxConfig(AppConfig):
                 "answers": told.answers,
                 "messages": told.messages,
                 "fits": told.fits,
+                "store": told.store,
                 "last_summary_until": told.summary_until,
             }
             if told

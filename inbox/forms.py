@@ -8,5 +8,5 @@ from .models import NoticeSettings
 class NoticeSettingsForm(forms.ModelForm):
     class Meta:
         model = NoticeSettings
-        fields = ["answers", "messages", "fits"]
+        fields = ["answers", "messages", "fits", "store"]
         widgets = dict.fromkeys(fields, forms.RadioSelect)

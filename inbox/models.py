@@ -53,6 +53,11 @@ class Notice(models.Model):
         COMPLETED = "completed", _("Something I was part of was marked done")
         MESSAGE = "message", _("A new message")
         FIT = "fit", _("A new post may fit mine")
+        HELD = "held", _("Something I'm waiting for is back and kept for me")
+        LOAN_DUE = "loan_due", _("Something I borrowed is due back")
+        SHIFT = "shift", _("A shift I'm on is tomorrow")
+        PROPOSAL_ACCEPTED = "proposal_yes", _("My agenda proposal was accepted")
+        PROPOSAL_DECLINED = "proposal_no", _("My agenda proposal was declined")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
@@ -148,6 +153,7 @@ class NoticeGroup(models.TextChoices):
     ANSWERS = "answers", _("Someone asks or answers about my posts")
     MESSAGES = "messages", _("New messages")
     FITS = "fits", _("New posts that may fit mine")
+    STORE = "store", _("The free store and meetings")
 
 
 GROUP_OF_KIND = {
@@ -158,6 +164,11 @@ GROUP_OF_KIND = {
     Notice.Kind.COMPLETED: NoticeGroup.ANSWERS,
     Notice.Kind.MESSAGE: NoticeGroup.MESSAGES,
     Notice.Kind.FIT: NoticeGroup.FITS,
+    Notice.Kind.HELD: NoticeGroup.STORE,
+    Notice.Kind.LOAN_DUE: NoticeGroup.STORE,
+    Notice.Kind.SHIFT: NoticeGroup.STORE,
+    Notice.Kind.PROPOSAL_ACCEPTED: NoticeGroup.STORE,
+    Notice.Kind.PROPOSAL_DECLINED: NoticeGroup.STORE,
 }
 
 
@@ -170,7 +181,8 @@ class NoticeSettingsQuerySet(models.QuerySet):
 
 class NoticeSettings(models.Model):
     """How a neighbor is told, group by group. No row means the defaults: email is short and
-    rare (answers at once; messages and fits in the day's one summary)."""
+    rare (answers at once; messages and fits in the day's one summary; the store's and the
+    meetings' few notices, which are about a day or a shelf, at once)."""
 
     recipient = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -187,13 +199,21 @@ class NoticeSettings(models.Model):
     fits = models.CharField(
         NoticeGroup.FITS.label, max_length=8, choices=Delivery.choices, default=Delivery.DAILY
     )
+    store = models.CharField(
+        NoticeGroup.STORE.label, max_length=8, choices=Delivery.choices, default=Delivery.AT_ONCE
+    )
     # The end of the stretch the last summary covered; the next one starts there.
     summary_until = models.DateTimeField(null=True, blank=True)
 
     objects = NoticeSettingsQuerySet.as_manager()
 
     privacy = Privacy(
-        private={"answers": "visible_to", "messages": "visible_to", "fits": "visible_to"}
+        private={
+            "answers": "visible_to",
+            "messages": "visible_to",
+            "fits": "visible_to",
+            "store": "visible_to",
+        }
     )
 
     class Meta:

@@ -43,22 +43,24 @@ def notice_send(*, recipient, kind: str, about, actor=None) -> Notice | None:
     )
 
 
-def notice_message(*, recipient, about, actor) -> Notice | None:
-    """A new message in a thread: one unread line per thread, brought to the top by each new
-    message, rather than a line per message."""
+def notice_refresh(*, recipient, kind: str, about, actor=None) -> Notice | None:
+    """One unread line per `kind` and thing, brought to the top each time it happens again
+    (a thread's new messages, a loan still due), rather than a line each time."""
+    if not _can_be_told(recipient) or (actor is not None and actor.pk == recipient.pk):
+        return None
     waiting = (
-        Notice.objects.visible_to(recipient)
-        .unread()
-        .filter(kind=Notice.Kind.MESSAGE)
-        .about(about)
-        .order_by()
-        .first()
-    )
+        Notice.objects.visible_to(recipient).unread().filter(kind=kind).about(about).order_by()
+    ).first()
     if waiting is None:
-        return notice_send(recipient=recipient, kind=Notice.Kind.MESSAGE, about=about, actor=actor)
+        return notice_send(recipient=recipient, kind=kind, about=about, actor=actor)
     waiting.actor, waiting.created = actor, timezone.now()
     waiting.save(update_fields=["actor", "created"])
     return waiting
+
+
+def notice_message(*, recipient, about, actor) -> Notice | None:
+    """A new message in a thread: one unread line per thread."""
+    return notice_refresh(recipient=recipient, kind=Notice.Kind.MESSAGE, about=about, actor=actor)
 
 
 def notice_fit(*, recipient, new_post, own_post, reasons: dict) -> Notice | None:
@@ -188,6 +190,7 @@ def inbox_summaries_send(*, now=None) -> int:
         Q(notice_settings__answers=Delivery.DAILY)
         | Q(notice_settings__messages=Delivery.DAILY)
         | Q(notice_settings__fits=Delivery.DAILY)
+        | Q(notice_settings__store=Delivery.DAILY)
     )
     waiting = (
         get_user_model()

@@ -13,6 +13,8 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inbox.models import Notice
+from inbox.services import email_at_once, notice_send
 from mutualaid.notify import email_neighbor
 from mutualaid.roles import ORGANIZER
 
@@ -133,9 +135,12 @@ def agenda_item_propose(*, meeting: Meeting, by, **fields) -> AgendaItem:
         )
 
 
-def _notify_proposer(item: AgendaItem, *, subject, template: str):
+def _notify_proposer(item: AgendaItem, *, kind: str, subject, template: str):
     person = item.proposed_by
     if person is None:
+        return
+    notice_send(recipient=person, kind=kind, about=item)
+    if not email_at_once(recipient=person, kind=kind):
         return
     email_neighbor(
         user=person,
@@ -158,6 +163,7 @@ def agenda_item_accept(*, item: AgendaItem, by) -> AgendaItem:
         transaction.on_commit(
             lambda: _notify_proposer(
                 item,
+                kind=Notice.Kind.PROPOSAL_ACCEPTED,
                 subject=lambda: _("Your item is on the agenda"),
                 template="meetings/email/proposal_accepted.txt",
             )
@@ -179,6 +185,7 @@ def agenda_item_decline(*, item: AgendaItem, by, reason: str) -> AgendaItem:
         transaction.on_commit(
             lambda: _notify_proposer(
                 item,
+                kind=Notice.Kind.PROPOSAL_DECLINED,
                 subject=lambda: _("About the item you proposed"),
                 template="meetings/email/proposal_declined.txt",
             )

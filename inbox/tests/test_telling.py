@@ -30,7 +30,8 @@ def test_the_settings_page_shows_the_defaults_and_saves_a_choice(client):
     assert re.search(r'name="answers" value="now"[^>]*checked', body)
     assert re.search(r'name="messages" value="daily"[^>]*checked', body)
     response = client.post(
-        reverse("inbox:settings"), {"answers": "inbox", "messages": "now", "fits": "daily"}
+        reverse("inbox:settings"),
+        {"answers": "inbox", "messages": "now", "fits": "daily", "store": "now"},
     )
     assert response.status_code == 302
     saved = NoticeSettings.objects.get(recipient=neighbor)
