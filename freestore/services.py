@@ -11,6 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inbox.models import Notice
+from inbox.services import email_at_once, notice_refresh, notice_send
 from mutualaid.notify import email_neighbor
 
 from .models import (
@@ -288,14 +290,16 @@ def _tell_next_in_queue(thing: Thing) -> Hold | None:
         return hold
     hold.notified_at = timezone.now()
     hold.save(update_fields=["notified_at"])
-    transaction.on_commit(
-        lambda: email_neighbor(
-            user=hold.neighbor,
-            subject=_("%(thing)s is back on the shelf for you") % {"thing": thing},
-            template="freestore/email/hold_ready.txt",
-            context={"thing": thing, "store": thing.store},
+    notice_send(recipient=hold.neighbor, kind=Notice.Kind.HELD, about=thing)
+    if email_at_once(recipient=hold.neighbor, kind=Notice.Kind.HELD):
+        transaction.on_commit(
+            lambda: email_neighbor(
+                user=hold.neighbor,
+                subject=lambda: _("%(thing)s is back on the shelf for you") % {"thing": thing},
+                template="freestore/email/hold_ready.txt",
+                context={"thing": thing, "store": thing.store},
+            )
         )
-    )
     return hold
 
 
@@ -377,7 +381,8 @@ def holds_pass_on(*, now: datetime.datetime | None = None) -> int:
 
 
 def loans_remind_overdue(*, today: datetime.date | None = None) -> int:
-    """Email each borrower whose loan is overdue, at most once a day. Returns emails queued."""
+    """Tell each borrower whose loan is overdue (inbox, and email if they want it at once),
+    at most once a day. Returns emails queued."""
     today = today or timezone.localdate()
     sent = 0
     for loan in Loan.objects.overdue(today).select_related("thing", "borrower"):
@@ -387,9 +392,15 @@ def loans_remind_overdue(*, today: datetime.date | None = None) -> int:
                 .exclude(reminded_on=today)
                 .update(reminded_on=today)
             )
-            if claimed and email_neighbor(
+            if not claimed:
+                continue
+            kind = Notice.Kind.LOAN_DUE
+            notice_refresh(recipient=loan.borrower, kind=kind, about=loan.thing)
+            if email_at_once(recipient=loan.borrower, kind=kind) and email_neighbor(
                 user=loan.borrower,
-                subject=_("Could you bring back %(thing)s?") % {"thing": loan.thing},
+                subject=lambda loan=loan: (
+                    _("Could you bring back %(thing)s?") % {"thing": loan.thing}
+                ),
                 template="freestore/email/loan_overdue.txt",
                 context={"loan": loan, "thing": loan.thing, "store": loan.thing.store},
             ):
@@ -421,7 +432,8 @@ def shift_cancel(*, shift: Shift, volunteer) -> None:
 
 
 def shifts_remind(*, now: datetime.datetime | None = None) -> int:
-    """Email everyone on a shift that starts tomorrow (hub time), once. Returns emails queued."""
+    """Tell everyone on a shift that starts tomorrow (hub time), once: in the inbox, and by
+    email if they want it at once. Returns emails queued."""
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
     sent = 0
@@ -433,9 +445,15 @@ def shifts_remind(*, now: datetime.datetime | None = None) -> int:
             claimed = ShiftSignup.objects.filter(pk=signup.pk, reminded_at__isnull=True).update(
                 reminded_at=now
             )
-            if claimed and email_neighbor(
+            if not claimed:
+                continue
+            kind = Notice.Kind.SHIFT
+            notice_send(recipient=signup.volunteer, kind=kind, about=signup.shift)
+            if email_at_once(recipient=signup.volunteer, kind=kind) and email_neighbor(
                 user=signup.volunteer,
-                subject=_("Your shift at %(store)s tomorrow") % {"store": signup.shift.store},
+                subject=lambda signup=signup: (
+                    _("Your shift at %(store)s tomorrow") % {"store": signup.shift.store}
+                ),
                 template="freestore/email/shift_reminder.txt",
                 context={"shift": signup.shift, "store": signup.shift.store},
             ):

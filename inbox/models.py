@@ -53,6 +53,11 @@ class Notice(models.Model):
         COMPLETED = "completed", _("Something I was part of was marked done")
         MESSAGE = "message", _("A new message")
         FIT = "fit", _("A new post may fit mine")
+        HELD = "held", _("Something I'm waiting for is back and kept for me")
+        LOAN_DUE = "loan_due", _("Something I borrowed is due back")
+        SHIFT = "shift", _("A shift I'm on is tomorrow")
+        PROPOSAL_ACCEPTED = "proposal_yes", _("My agenda proposal was accepted")
+        PROPOSAL_DECLINED = "proposal_no", _("My agenda proposal was declined")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
@@ -132,3 +137,95 @@ class Notice(models.Model):
 
     def reasons_in(self, language: str) -> list[str]:
         return self.reasons.get(language) or self.reasons.get(settings.LANGUAGE_CODE) or []
+
+
+class Delivery(models.TextChoices):
+    """How a neighbor is told of one group of notices, beside the line in their inbox."""
+
+    AT_ONCE = "now", _("By email at once")
+    DAILY = "daily", _("In one email a day")
+    INBOX = "inbox", _("Only in my inbox")
+
+
+class NoticeGroup(models.TextChoices):
+    """The kinds of notice, in a few plain groups a neighbor chooses for."""
+
+    ANSWERS = "answers", _("Someone asks or answers about my posts")
+    MESSAGES = "messages", _("New messages")
+    FITS = "fits", _("New posts that may fit mine")
+    STORE = "store", _("The free store and meetings")
+
+
+GROUP_OF_KIND = {
+    Notice.Kind.ASKED: NoticeGroup.ANSWERS,
+    Notice.Kind.ACCEPTED: NoticeGroup.ANSWERS,
+    Notice.Kind.DECLINED: NoticeGroup.ANSWERS,
+    Notice.Kind.CANCELLED: NoticeGroup.ANSWERS,
+    Notice.Kind.COMPLETED: NoticeGroup.ANSWERS,
+    Notice.Kind.MESSAGE: NoticeGroup.MESSAGES,
+    Notice.Kind.FIT: NoticeGroup.FITS,
+    Notice.Kind.HELD: NoticeGroup.STORE,
+    Notice.Kind.LOAN_DUE: NoticeGroup.STORE,
+    Notice.Kind.SHIFT: NoticeGroup.STORE,
+    Notice.Kind.PROPOSAL_ACCEPTED: NoticeGroup.STORE,
+    Notice.Kind.PROPOSAL_DECLINED: NoticeGroup.STORE,
+}
+
+
+class NoticeSettingsQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(recipient=user)
+
+
+class NoticeSettings(models.Model):
+    """How a neighbor is told, group by group. No row means the defaults: email is short and
+    rare (answers at once; messages and fits in the day's one summary; the store's and the
+    meetings' few notices, which are about a day or a shelf, at once)."""
+
+    recipient = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="notice_settings",
+    )
+    answers = models.CharField(
+        NoticeGroup.ANSWERS.label, max_length=8, choices=Delivery.choices, default=Delivery.AT_ONCE
+    )
+    messages = models.CharField(
+        NoticeGroup.MESSAGES.label, max_length=8, choices=Delivery.choices, default=Delivery.DAILY
+    )
+    fits = models.CharField(
+        NoticeGroup.FITS.label, max_length=8, choices=Delivery.choices, default=Delivery.DAILY
+    )
+    store = models.CharField(
+        NoticeGroup.STORE.label, max_length=8, choices=Delivery.choices, default=Delivery.AT_ONCE
+    )
+    # The end of the stretch the last summary covered; the next one starts there.
+    summary_until = models.DateTimeField(null=True, blank=True)
+
+    objects = NoticeSettingsQuerySet.as_manager()
+
+    privacy = Privacy(
+        private={
+            "answers": "visible_to",
+            "messages": "visible_to",
+            "fits": "visible_to",
+            "store": "visible_to",
+        }
+    )
+
+    class Meta:
+        verbose_name = _("inbox settings")
+        verbose_name_plural = _("inbox settings")
+
+    def __str__(self):
+        return str(_("inbox settings"))
+
+    def delivery_of(self, kind: str) -> str:
+        group = GROUP_OF_KIND.get(kind)
+        return getattr(self, group.value) if group else Delivery.INBOX
+
+    def kinds_by(self, delivery: str) -> list[str]:
+        return [kind for kind, group in GROUP_OF_KIND.items() if getattr(self, group) == delivery]

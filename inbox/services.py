@@ -9,9 +9,15 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django.utils.translation import ngettext
 
-from .models import Notice
+from mutualaid.notify import email_neighbor, in_language
+
+from .display import with_subjects
+from .models import Delivery, Notice, NoticeSettings
 
 # Fit notices a neighbor gets at most in any 24 hours, whatever is posted: a few good ones.
 FITS_PER_DAY = 3
@@ -37,22 +43,24 @@ def notice_send(*, recipient, kind: str, about, actor=None) -> Notice | None:
     )
 
 
-def notice_message(*, recipient, about, actor) -> Notice | None:
-    """A new message in a thread: one unread line per thread, brought to the top by each new
-    message, rather than a line per message."""
+def notice_refresh(*, recipient, kind: str, about, actor=None) -> Notice | None:
+    """One unread line per `kind` and thing, brought to the top each time it happens again
+    (a thread's new messages, a loan still due), rather than a line each time."""
+    if not _can_be_told(recipient) or (actor is not None and actor.pk == recipient.pk):
+        return None
     waiting = (
-        Notice.objects.visible_to(recipient)
-        .unread()
-        .filter(kind=Notice.Kind.MESSAGE)
-        .about(about)
-        .order_by()
-        .first()
-    )
+        Notice.objects.visible_to(recipient).unread().filter(kind=kind).about(about).order_by()
+    ).first()
     if waiting is None:
-        return notice_send(recipient=recipient, kind=Notice.Kind.MESSAGE, about=about, actor=actor)
+        return notice_send(recipient=recipient, kind=kind, about=about, actor=actor)
     waiting.actor, waiting.created = actor, timezone.now()
     waiting.save(update_fields=["actor", "created"])
     return waiting
+
+
+def notice_message(*, recipient, about, actor) -> Notice | None:
+    """A new message in a thread: one unread line per thread."""
+    return notice_refresh(recipient=recipient, kind=Notice.Kind.MESSAGE, about=about, actor=actor)
 
 
 def notice_fit(*, recipient, new_post, own_post, reasons: dict) -> Notice | None:
@@ -113,3 +121,82 @@ def notices_clean(*, now=None) -> int:
     stale = Notice.objects.filter(created__lt=now - datetime.timedelta(days=2 * KEEP_DAYS))
     deleted, _ = (read | stale).delete()
     return deleted
+
+
+# --- How a neighbor is told ------------------------------------------------------------------
+
+
+def notice_settings_of(user) -> NoticeSettings:
+    """A neighbor's choices; the defaults (unsaved) when they never made any."""
+    found = NoticeSettings.objects.filter(recipient=user).first() if user.pk else None
+    return found or NoticeSettings(recipient=user)
+
+
+def email_at_once(*, recipient, kind: str) -> bool:
+    """Whether a notice of `kind` is emailed to `recipient` as it happens (the apps ask before
+    they send their own email). `email_notifications` off still means no email at all."""
+    if not recipient.email_notifications:
+        return False
+    return notice_settings_of(recipient).delivery_of(kind) == Delivery.AT_ONCE
+
+
+def inbox_summary_send(*, recipient, until) -> bool:
+    """One email with `recipient`'s unread notices of the kinds they want once a day, since
+    the last summary and up to `until`; each notice goes in one summary only. True when an
+    email was really sent."""
+    if not _can_be_told(recipient) or not recipient.email_notifications:
+        return False
+    with transaction.atomic():
+        choices, _created = NoticeSettings.objects.get_or_create(recipient=recipient)
+        choices = NoticeSettings.objects.select_for_update().get(pk=choices.pk)
+        since = choices.summary_until or until - datetime.timedelta(days=1)
+        if since >= until:
+            return False
+        notices = (
+            Notice.objects.visible_to(recipient)
+            .unread()
+            .filter(kind__in=choices.kinds_by(Delivery.DAILY), created__gt=since)
+            .filter(created__lte=until)
+            .for_list()
+        )
+        choices.summary_until = until
+        choices.save(update_fields=["summary_until"])
+        with in_language(recipient):
+            shown = [n for n in with_subjects(notices, reader=recipient) if n.subject is not None]
+        if not shown:
+            return False
+        queued = email_neighbor(
+            user=recipient,
+            subject=lambda: (
+                ngettext(
+                    "%(count)s new notice for you", "%(count)s new notices for you", len(shown)
+                )
+                % {"count": len(shown)}
+            ),
+            template="inbox/email/summary.txt",
+            context={"notices": shown},
+        )
+        if not queued or queued.status == TaskResultStatus.FAILED:
+            # Not sent: the stretch stays open, so tomorrow's summary has these too.
+            transaction.set_rollback(True)
+            return False
+    return True
+
+
+def inbox_summaries_send(*, now=None) -> int:
+    """The daily job: a summary to each neighbor with something in it. Returns emails sent."""
+    until = now or timezone.now()
+    daily = Q(notice_settings__isnull=True) | Q(
+        Q(notice_settings__answers=Delivery.DAILY)
+        | Q(notice_settings__messages=Delivery.DAILY)
+        | Q(notice_settings__fits=Delivery.DAILY)
+        | Q(notice_settings__store=Delivery.DAILY)
+    )
+    waiting = (
+        get_user_model()
+        .objects.filter(daily, is_active=True, email_notifications=True, forgotten_at__isnull=True)
+        .filter(notices__read_at__isnull=True, notices__created__lte=until)
+        .distinct()
+        .order_by("pk")
+    )
+    return sum(inbox_summary_send(recipient=user, until=until) for user in waiting)

@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import services
 from .display import with_subjects
+from .forms import NoticeSettingsForm
 from .models import Notice
 from .unread import unread_count
 
@@ -51,3 +52,18 @@ def read_all(request):
 def header_count(request):
     """The header's link with its count, polled by htmx while a page is open: one query."""
     return render(request, "inbox/header_link.html", {"polled": True})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def notice_settings(request):
+    """How I am told: per group of notices, by email at once, in one email a day, or only
+    here. A plain form, so it works without JavaScript."""
+    instance = services.notice_settings_of(request.user)
+    form = NoticeSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your choices are saved."))
+        return redirect("inbox:settings")
+    context = {"form": form, "email_off": not request.user.email_notifications}
+    return render(request, "inbox/notice_settings.html", context)

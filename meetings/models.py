@@ -291,6 +291,9 @@ class AgendaItem(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
     @property
     def is_proposal(self):
         return self.kind == self.Kind.PROPOSAL

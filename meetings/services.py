@@ -13,7 +13,9 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mutualaid.notify import email_neighbor, in_language
+from inbox.models import Notice
+from inbox.services import email_at_once, notice_send
+from mutualaid.notify import email_neighbor
 from mutualaid.roles import ORGANIZER
 
 from . import needs_snapshot
@@ -133,17 +135,19 @@ def agenda_item_propose(*, meeting: Meeting, by, **fields) -> AgendaItem:
         )
 
 
-def _notify_proposer(item: AgendaItem, *, subject: str, template: str):
+def _notify_proposer(item: AgendaItem, *, kind: str, subject, template: str):
     person = item.proposed_by
     if person is None:
         return
-    with in_language(None):
-        email_neighbor(
-            user=person,
-            subject=subject,
-            template=template,
-            context={"item": item, "meeting": item.meeting},
-        )
+    notice_send(recipient=person, kind=kind, about=item)
+    if not email_at_once(recipient=person, kind=kind):
+        return
+    email_neighbor(
+        user=person,
+        subject=subject,
+        template=template,
+        context={"item": item, "meeting": item.meeting},
+    )
 
 
 def agenda_item_accept(*, item: AgendaItem, by) -> AgendaItem:
@@ -159,7 +163,8 @@ def agenda_item_accept(*, item: AgendaItem, by) -> AgendaItem:
         transaction.on_commit(
             lambda: _notify_proposer(
                 item,
-                subject=_("Your item is on the agenda"),
+                kind=Notice.Kind.PROPOSAL_ACCEPTED,
+                subject=lambda: _("Your item is on the agenda"),
                 template="meetings/email/proposal_accepted.txt",
             )
         )
@@ -180,7 +185,8 @@ def agenda_item_decline(*, item: AgendaItem, by, reason: str) -> AgendaItem:
         transaction.on_commit(
             lambda: _notify_proposer(
                 item,
-                subject=_("About the item you proposed"),
+                kind=Notice.Kind.PROPOSAL_DECLINED,
+                subject=lambda: _("About the item you proposed"),
                 template="meetings/email/proposal_declined.txt",
             )
         )
@@ -345,14 +351,14 @@ def meeting_reminders_send(*, now=None) -> RemindersRun:
                 if not locked.exists():
                     continue
                 locked.update(reminded_at=now)
-                with in_language(None):
-                    queued = email_neighbor(
-                        user=rsvp.person,
-                        subject=_("Reminder: %(title)s is tomorrow")
-                        % {"title": rsvp.meeting.title},
-                        template="meetings/email/reminder.txt",
-                        context={"meeting": rsvp.meeting, "rsvp": rsvp},
-                    )
+                queued = email_neighbor(
+                    user=rsvp.person,
+                    subject=lambda rsvp=rsvp: (
+                        _("Reminder: %(title)s is tomorrow") % {"title": rsvp.meeting.title}
+                    ),
+                    template="meetings/email/reminder.txt",
+                    context={"meeting": rsvp.meeting, "rsvp": rsvp},
+                )
                 if queued and queued.status == TaskResultStatus.FAILED:
                     raise _ReminderNotSent  # undoes reminded_at
         except Exception:

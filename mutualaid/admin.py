@@ -61,7 +61,10 @@ class UserAdmin(HistoryForSuperusers, BaseUserAdmin):
     search_fields = ["display_name", "email"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["display_name", "area", "languages", "email_notifications"]}),
+        (
+            _("Profile"),
+            {"fields": ["display_name", "area", "languages", "language", "email_notifications"]},
+        ),
         (
             _("Roles"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

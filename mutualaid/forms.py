@@ -1,6 +1,8 @@
 """Forms for signing up and for the profile a neighbor keeps."""
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import SPOKEN_LANGUAGES, Report, User
@@ -24,7 +26,11 @@ class SignupForm(forms.Form):
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
-        user.save(update_fields=["display_name"])
+        # The hub writes to them in the language they signed up in, until they choose another.
+        user.language = translation.get_language_from_request(request)
+        if user.language not in dict(settings.LANGUAGES):
+            user.language = settings.LANGUAGE_CODE
+        user.save(update_fields=["display_name", "language"])
 
 
 class ProfileForm(forms.ModelForm):
@@ -37,9 +43,14 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "area", "languages", "email_notifications"]
+        fields = ["display_name", "area", "languages", "language", "email_notifications"]
         help_texts = {
             "area": _("Roughly where you are, so nearby neighbors show first. Never your address."),
+            "language": _("Emails from the hub come in this language."),
+            "email_notifications": _(
+                "Untick to get no email from the hub, only notices in your inbox. "
+                "Which notices are emailed, and when, you choose in your inbox settings."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -4,6 +4,7 @@ Nothing here asks about income, status, identity documents or household. One acc
 asks and gives.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -177,8 +178,18 @@ class User(AbstractUser):
         default=list,
         blank=True,
     )
+    # The language the hub writes to them in (emails and the pages after they log in): their
+    # last pick in the footer's switch or on their profile, first the one they signed up in.
+    language = models.CharField(
+        _("language the hub writes to me in"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    # Off means no email at all but account emails; on, each kind of notice follows the
+    # neighbor's choice in the inbox settings (at once, in a daily summary, or inbox only).
     email_notifications = models.BooleanField(
-        _("email me when someone answers"),
+        _("email me about the hub at all"),
         default=True,
     )
     # A suspended account can't log in (is_active is off too); moderators can lift it.
@@ -193,7 +204,9 @@ class User(AbstractUser):
 
     objects = UserManager()
 
-    privacy = Privacy(private={"email": "own", "password": NOBODY}, public=("display_name",))
+    privacy = Privacy(
+        private={"email": "own", "password": NOBODY, "language": "own"}, public=("display_name",)
+    )
 
     class Meta:
         verbose_name = _("neighbor")

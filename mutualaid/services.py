@@ -120,7 +120,7 @@ def account_warn(*, user, by, note: str = "", report=None, target=None) -> Moder
     transaction.on_commit(
         lambda: email_neighbor(
             user=user,
-            subject=_("A note from the hub's moderators"),
+            subject=lambda: _("A note from the hub's moderators"),
             template="moderation/email/warning.txt",
             context={"note": note, "item": action.target_label},
             force=True,
@@ -141,7 +141,7 @@ def account_suspend(*, user, by, note: str = "", report=None, target=None) -> Mo
         # Tell them first: email_neighbor writes only to active accounts.
         email_neighbor(
             user=locked,
-            subject=_("Your account on the hub is paused"),
+            subject=lambda: _("Your account on the hub is paused"),
             template="moderation/email/suspended.txt",
             context={"note": note},
             force=True,
@@ -172,7 +172,7 @@ def account_unsuspend(*, user, by, note: str = "") -> ModerationAction:
         transaction.on_commit(
             lambda: email_neighbor(
                 user=locked,
-                subject=_("Your account on the hub is open again"),
+                subject=lambda: _("Your account on the hub is open again"),
                 template="moderation/email/unsuspended.txt",
                 context={"note": note},
                 force=True,
@@ -234,7 +234,7 @@ def _tell_reporters(reports) -> None:
             continue
         email_neighbor(
             user=report.reporter,
-            subject=_("What happened with your report"),
+            subject=lambda: _("What happened with your report"),
             template="moderation/email/report_outcome.txt",
             context={"report": report, "outcome": report.get_outcome_display()},
         )
@@ -267,6 +267,7 @@ def account_export(*, user) -> dict:
             "display_name": user.display_name,
             "area": user.area.name if user.area else None,
             "languages": user.language_names(),
+            "language": user.language,
             "email_notifications": user.email_notifications,
             "roles": sorted(user.groups.values_list("name", flat=True)),
             "joined": user.date_joined,
@@ -323,6 +324,7 @@ def account_forget(*, user) -> None:
         locked.email = f"former-neighbor-{locked.pk}@deleted.invalid"
         locked.area = None
         locked.languages = []
+        locked.language = settings.LANGUAGE_CODE
         locked.email_notifications = False
         locked.is_active = False
         locked.is_staff = False

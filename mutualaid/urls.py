@@ -30,7 +30,7 @@ urlpatterns = [
     ),
     path("moderation/log/", views.moderation_log, name="moderation_log"),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.language_set, name="set_language"),
     path("inbox/", include("inbox.urls")),
     path("needs/", include("needs.urls")),
     path("offers/", include("offers.urls")),

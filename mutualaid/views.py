@@ -6,6 +6,7 @@ import logging
 import sys
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
@@ -15,9 +16,10 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import (
     require_http_methods,
     require_POST,
@@ -45,10 +47,38 @@ def home(request):
 def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        user = form.save()
+        translation.activate(user.language)
         messages.success(request, _("Your profile is saved."))
-        return redirect("home")
+        response = redirect("home")
+        _remember_language_cookie(response, user.language)
+        return response
     return render(request, "profile_edit.html", {"form": form})
+
+
+def _remember_language_cookie(response, code: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+def language_set(request):
+    """The footer's language switch (Django's `set_language`); a neighbor who is logged in
+    keeps the choice on their account, so the hub's emails follow it too."""
+    response = i18n.set_language(request)
+    code = request.POST.get("language", "") if request.method == "POST" else ""
+    user = request.user
+    if user.is_authenticated and code in dict(settings.LANGUAGES) and user.language != code:
+        user.language = code
+        user.save(update_fields=["language"])
+    return response
 
 
 @require_safe

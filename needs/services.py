@@ -5,8 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from inbox.models import Notice
-from inbox.services import notice_message, notice_send
-from mutualaid.notify import email_neighbor, in_language
+from inbox.services import email_at_once, notice_message, notice_send
+from mutualaid.notify import email_neighbor
 from offers.models import Offer
 
 from .models import Match, Message, Need
@@ -16,8 +16,10 @@ class MatchError(Exception):
     """A match action that can't happen; the message tells the neighbor why, plainly."""
 
 
-def _notify(*, user, subject, template, context):
-    with in_language(None):
+def _notify(*, user, kind, subject, template, context):
+    """The email beside a notice, when the neighbor wants that kind at once (otherwise it
+    waits for the daily summary, or stays in the inbox)."""
+    if email_at_once(recipient=user, kind=kind):
         email_neighbor(user=user, subject=subject, template=template, context=context)
 
 
@@ -78,7 +80,10 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
         raise MatchError(_("Another neighbor asked for this a moment before you.")) from error
     _notify(
         user=recipient,
-        subject=_("%(name)s asked about “%(title)s”") % {"name": by, "title": match.subject},
+        kind=Notice.Kind.ASKED,
+        subject=lambda: (
+            _("%(name)s asked about “%(title)s”") % {"name": by, "title": match.subject}
+        ),
         template="needs/email/match_proposed.txt",
         context={"match": match, "by": by},
     )
@@ -134,7 +139,10 @@ def match_accept(*, match, by) -> Match:
         notice_send(recipient=match.requester, kind=Notice.Kind.ACCEPTED, about=match, actor=by)
     _notify(
         user=match.requester,
-        subject=_("%(name)s said yes about “%(title)s”") % {"name": by, "title": match.subject},
+        kind=Notice.Kind.ACCEPTED,
+        subject=lambda: (
+            _("%(name)s said yes about “%(title)s”") % {"name": by, "title": match.subject}
+        ),
         template="needs/email/match_accepted.txt",
         context={"match": match, "by": by},
     )
@@ -175,7 +183,8 @@ def match_cancel(*, match, by, notify: bool = True) -> Match:
     if notify:
         _notify(
             user=match.other_person(by),
-            subject=_("“%(title)s” was cancelled") % {"title": match.subject},
+            kind=Notice.Kind.CANCELLED,
+            subject=lambda: _("“%(title)s” was cancelled") % {"title": match.subject},
             template="needs/email/match_cancelled.txt",
             context={"match": match, "by": by},
         )
@@ -203,7 +212,8 @@ def match_complete(*, match, by, thanks: str = "") -> Match:
     other = match.other_person(by)
     _notify(
         user=other,
-        subject=_("“%(title)s” is done") % {"title": match.subject},
+        kind=Notice.Kind.COMPLETED,
+        subject=lambda: _("“%(title)s” is done") % {"title": match.subject},
         template="needs/email/match_completed.txt",
         context={"match": match, "by": by},
     )
@@ -221,7 +231,8 @@ def message_send(*, match, by, body: str) -> Message:
         notice_message(recipient=match.other_person(by), about=match, actor=by)
     _notify(
         user=match.other_person(by),
-        subject=_("A message from %(name)s") % {"name": by},
+        kind=Notice.Kind.MESSAGE,
+        subject=lambda: _("A message from %(name)s") % {"name": by},
         template="needs/email/message_sent.txt",
         context={"match": match, "by": by, "message": message},
     )

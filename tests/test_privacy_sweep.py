@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, reverse
 
 from freestore.models import StockMovement
 from freestore.tests.factories import ItemFactory, ShiftFactory, StoreFactory, ThingFactory
+from inbox.models import NoticeSettings
 from inbox.services import notice_fit, notice_send
 from meetings.models import AgendaItem, Meeting
 from meetings.tests.factories import (
@@ -138,6 +139,8 @@ def build_neighborhood(people):
     )
     DecisionFactory(meeting=MeetingFactory(status=Meeting.Status.HELD, area=area))
     ActionItemFactory(meeting=meeting)
+    # How a neighbor chose to be told.
+    NoticeSettings.objects.create(recipient=stranger)
     # An email address waiting to be confirmed.
     EmailConfirmation.create(EmailAddress.objects.filter(user=stranger).get())
 

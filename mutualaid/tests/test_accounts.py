@@ -113,7 +113,12 @@ def test_profile_saves_area_languages_and_notifications(client):
     client.force_login(user)
     response = client.post(
         reverse("profile_edit"),
-        {"display_name": " Ana  María ", "area": area.pk, "languages": ["es", "en"]},
+        {
+            "display_name": " Ana  María ",
+            "area": area.pk,
+            "languages": ["es", "en"],
+            "language": "en",
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()

@@ -7,6 +7,7 @@ from django.core import mail
 from django.db import connection
 from django.urls import reverse
 
+from inbox.models import Delivery, NoticeSettings
 from mutualaid import roles
 from mutualaid.tests.factories import UserFactory
 from needs import services
@@ -136,13 +137,21 @@ def test_strangers_cannot_act_on_a_match(client):
     assert match.status == Match.Status.PROPOSED
 
 
-def test_messages_go_to_the_other_neighbor_by_email(client):
+def test_messages_go_to_the_other_neighbor_by_email_when_they_want_them_at_once(client):
     match = MatchFactory()
+    NoticeSettings.objects.create(recipient=match.requester, messages=Delivery.AT_ONCE)
     client.force_login(match.recipient)
     client.post(match.get_absolute_url(), {"body": "Yes, 10 am works."})
     assert match.messages.get().author == match.recipient
     assert mail.outbox[-1].to == [match.requester.email]
     assert "Yes, 10 am works." in mail.outbox[-1].body
+
+
+def test_messages_wait_for_the_daily_summary_by_default(client):
+    match = MatchFactory()
+    client.force_login(match.recipient)
+    client.post(match.get_absolute_url(), {"body": "Yes, 10 am works."})
+    assert match.messages.exists() and not mail.outbox
 
 
 def test_an_empty_message_is_refused_with_a_message(client):

@@ -17,6 +17,7 @@ RULES = {
     # The header polls it on every page; without an account it answers with nothing.
     "inbox:count": public(),
     "inbox:read_all": members("POST"),
+    "inbox:settings": members("GET", "POST"),
     "inbox:open": Rule(
         setup=a_notice, methods={"GET": {**everyone(DENIED), ANONYMOUS: LOGIN, OWNER: OK}}
     ),

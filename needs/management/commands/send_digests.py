@@ -34,7 +34,7 @@ class Command(BaseCommand):
             if needs or offers:
                 email_neighbor(
                     user=follow.user,
-                    subject=_("New on the hub for you"),
+                    subject=lambda: _("New on the hub for you"),
                     template="needs/email/digest.txt",
                     context={"needs": needs, "offers": offers},
                 )

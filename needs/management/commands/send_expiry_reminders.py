@@ -28,7 +28,7 @@ class Command(BaseCommand):
         for owner, posts in by_owner.items():
             email_neighbor(
                 user=owner,
-                subject=_("Your posts close soon"),
+                subject=lambda: _("Your posts close soon"),
                 template="needs/email/expiry_reminder.txt",
                 context={"posts": posts},
             )
