@@ -8,6 +8,9 @@ class InboxConfig(AppConfig):
     name = "inbox"
     verbose_name = _("Inbox")
 
+    def ready(self):
+        from . import receivers  # noqa: F401 (connects what moderation tells)
+
     def export_user_data(self, user) -> dict:
         """A neighbor's notices (for My data): what they were told, and when, and how they
         chose to be told."""

@@ -58,6 +58,8 @@ class Notice(models.Model):
         SHIFT = "shift", _("A shift I'm on is tomorrow")
         PROPOSAL_ACCEPTED = "proposal_yes", _("My agenda proposal was accepted")
         PROPOSAL_DECLINED = "proposal_no", _("My agenda proposal was declined")
+        MODERATED = "moderated", _("A moderator hid or restored a post of mine")
+        REPORT_DECIDED = "report_done", _("A report I made was looked at")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
@@ -168,6 +170,8 @@ GROUP_OF_KIND = {
     Notice.Kind.LOAN_DUE: NoticeGroup.STORE,
     Notice.Kind.SHIFT: NoticeGroup.STORE,
     Notice.Kind.PROPOSAL_ACCEPTED: NoticeGroup.STORE,
+    Notice.Kind.MODERATED: NoticeGroup.ANSWERS,
+    Notice.Kind.REPORT_DECIDED: NoticeGroup.ANSWERS,
     Notice.Kind.PROPOSAL_DECLINED: NoticeGroup.STORE,
 }
 

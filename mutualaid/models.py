@@ -12,6 +12,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -359,6 +360,10 @@ class Report(models.Model):
     def __str__(self):
         return f"{self.get_reason_display()} ({self.get_status_display()})"
 
+    def get_absolute_url(self):
+        """Where the reporter reads what became of it: their My data page."""
+        return reverse("my_data")
+
 
 class ModerationActionQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -421,3 +426,7 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.target_label}"
+
+    def get_absolute_url(self):
+        """Where the neighbor it was about reads it: their My data page."""
+        return reverse("my_data")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import roles
 from .models import FORMER_NEIGHBOR, ModerationAction, Report, is_reportable
+from .moderation_signals import moderation_logged, report_decided
 from .notify import email_neighbor
 
 User = get_user_model()
@@ -31,7 +32,7 @@ def author_of(target):
 
 
 def _log(*, action, by, target=None, user=None, report=None, note="") -> ModerationAction:
-    return ModerationAction.objects.create(
+    logged = ModerationAction.objects.create(
         moderator=by,
         action=action,
         content_type=ContentType.objects.get_for_model(target) if target is not None else None,
@@ -41,6 +42,8 @@ def _log(*, action, by, target=None, user=None, report=None, note="") -> Moderat
         report=report,
         note=note,
     )
+    transaction.on_commit(lambda: moderation_logged.send(sender=ModerationAction, action=logged))
+    return logged
 
 
 def _label(target) -> str:
@@ -232,6 +235,7 @@ def _tell_reporters(reports) -> None:
     for report in reports:
         if report.reporter is None:
             continue
+        report_decided.send(sender=Report, report=report)
         email_neighbor(
             user=report.reporter,
             subject=lambda: _("What happened with your report"),

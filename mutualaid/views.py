@@ -242,7 +242,11 @@ def moderation_log(request):
 @login_required
 def my_data(request):
     reports = request.user.reports_made.select_related("content_type")
-    return render(request, "mydata/my_data.html", {"reports": reports})
+    about_me = ModerationAction.objects.visible_to(request.user).filter(
+        target_user=request.user,
+        action__in=[ModerationAction.Kind.HIDE, ModerationAction.Kind.RESTORE],
+    )
+    return render(request, "mydata/my_data.html", {"reports": reports, "about_me": about_me})
 
 
 @require_safe
