@@ -80,7 +80,7 @@ MIDDLEWARE = [
 # Seconds during which the same form sent again by the same neighbor is not done twice.
 DOUBLE_SUBMIT_WINDOW = int(env("DOUBLE_SUBMIT_WINDOW", "10"))
 # How often an open page asks for the header's unread count, and an open thread for news.
-INBOX_POLL_SECONDS = int(env("INBOX_POLL_SECONDS", "20"))
+INBOX_POLL_SECONDS = int(env("INBOX_POLL_SECONDS", "45"))
 THREAD_POLL_SECONDS = int(env("THREAD_POLL_SECONDS", "4"))
 
 ROOT_URLCONF = "mutualaid.urls"
