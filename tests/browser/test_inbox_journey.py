@@ -5,6 +5,7 @@ writes, and the message appears in her open thread while what she is typing stay
 import re
 
 import pytest
+from django.core import mail
 
 from mutualaid.models import Area, Category
 from mutualaid.tests.factories import PASSWORD, UserFactory
@@ -30,7 +31,8 @@ def badge(page):
 def test_a_new_fit_a_question_and_a_reply_reach_neighbors_while_their_pages_are_open(new_page, axe):
     riverside = Area.objects.create(name="Riverside", slug="riverside")
     lucia = UserFactory(email="lucia@example.org", display_name="Lucía", area=riverside)
-    UserFactory(email="jun@example.org", display_name="Jun", area=riverside)
+    # Jun reads the hub in Spanish: the hub's emails to him are in Spanish.
+    UserFactory(email="jun@example.org", display_name="Jun", area=riverside, language="es")
     clothing = Category.objects.get(slug="clothing-household")
     NeedFactory(
         owner=lucia,
@@ -46,7 +48,7 @@ def test_a_new_fit_a_question_and_a_reply_reach_neighbors_while_their_pages_are_
     assert badge(a).count() == 0
 
     # Jun shares kids' jackets; Lucía's open page counts it by itself.
-    b = new_page()
+    b = new_page(mobile=False)
     log_in(b, "jun@example.org", PASSWORD)
     b.goto("/offers/new/")
     b.get_by_label("What you can share, in a few words").fill("Kids winter jackets, sizes 6-10")
@@ -69,8 +71,11 @@ def test_a_new_fit_a_question_and_a_reply_reach_neighbors_while_their_pages_are_
     a.get_by_role("button", name="I'd like this").click()
     a.wait_for_url(re.compile(r"/needs/matches/\d+/$"))
 
-    # Jun's page counts the question; he opens it from his inbox and writes.
+    # Jun's page counts the question, and his email about it is in Spanish.
     badge(b).get_by_text("1").wait_for(timeout=SLOW)
+    to_jun = [m for m in mail.outbox if m.to == ["jun@example.org"]]
+    assert to_jun and "preguntó" in f"{to_jun[-1].subject} {to_jun[-1].body}"
+    assert "lucia@example.org" not in to_jun[-1].body
     b.goto("/inbox/")
     b.get_by_role("link", name=re.compile("Lucía asked about")).click()
     b.wait_for_url(re.compile(r"/needs/matches/\d+/$"))
