@@ -186,13 +186,24 @@ class Post(Reportable):
         return self.title
 
     def save(self, *args, **kwargs):
-        from .understanding import post_understand
+        from .understanding import post_understand, translate_later
 
-        post_understand(self)
+        # A save of other fields only (a status on every ask and answer) leaves the words,
+        # and so what matching understands of them, as they are.
+        update_fields = kwargs.get("update_fields")
+        words_may_change = update_fields is None or {"title", "details"} & set(update_fields)
+        if words_may_change:
+            post_understand(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    "language",
+                    "title_related",
+                    "details_related",
+                }
         super().save(*args, **kwargs)
-        from .understanding import translate_later
-
-        translate_later(self)
+        if words_may_change:
+            translate_later(self)
 
     @property
     def author(self):

@@ -248,3 +248,23 @@ def test_lists_show_which_posts_are_in_the_other_language(client, category):
 def test_the_vocabulary_knows_a_word_in_the_plural_too():
     assert "cobija" in [each.word for each in lexicon.related_words("blankets")]
     assert "beans" in [each.word for each in lexicon.related_words("frijoles", language="es")]
+
+
+def test_only_a_change_of_words_asks_for_a_new_translation(
+    category, django_capture_on_commit_callbacks
+):
+    """Asking, answering and closing save a post's status many times a day: none of that
+    translates it again or works out its related words again."""
+    offer = OfferFactory(title="Old laptop", details="", category=category)
+    with override_settings(TRANSLATE_POSTS=True):
+        with django_capture_on_commit_callbacks() as status_only:
+            offer.status = "spoken_for"
+            offer.title_related = "left as it was"
+            offer.save(update_fields=["status", "updated"])
+        with django_capture_on_commit_callbacks() as new_words:
+            offer.title = "Old laptop, charger too"
+            offer.save()
+    assert status_only == []
+    assert len(new_words) == 1
+    offer.refresh_from_db()
+    assert "computer" in offer.title_related
