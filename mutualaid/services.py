@@ -73,18 +73,30 @@ def report_create(*, reporter, target, reason: str, details: str = "") -> Report
             raise ModerationError(already) from error
 
 
-def reported_item_read(*, target, by) -> list[ModerationAction]:
-    """A moderator read a private item (a message) while handling a report: log it.
-
-    One line per open report about `target`, so the log says which report the read was for.
-    Items whose model doesn't ask for it (`reads_are_logged`) are public: nothing is logged.
+def reported_items_read(*, targets, by) -> list[ModerationAction]:
+    """A moderator read private items (the messages of a thread) while handling a report:
+    log it, one line per open report about each, so the log says which report each read was
+    for. Items whose model doesn't ask for it (`reads_are_logged`) are public: nothing is
+    logged. The open reports about all of them are read in one query.
     """
-    if not getattr(type(target), "reads_are_logged", False):
+    targets = [t for t in targets if getattr(type(t), "reads_are_logged", False)]
+    if not targets:
         return []
+    by_pk = {target.pk: target for target in targets}
+    reports = Report.objects.open().filter(
+        content_type=ContentType.objects.get_for_model(targets[0]), object_id__in=by_pk
+    )
     return [
-        _log(action=ModerationAction.Kind.READ, by=by, target=target, report=report)
-        for report in Report.objects.open().about(target)
+        _log(
+            action=ModerationAction.Kind.READ, by=by, target=by_pk[report.object_id], report=report
+        )
+        for report in reports
     ]
+
+
+def reported_item_read(*, target, by) -> list[ModerationAction]:
+    """The same for one item (a reported message on the moderator's report page)."""
+    return reported_items_read(targets=[target], by=by)
 
 
 def _locked(target):

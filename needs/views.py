@@ -198,8 +198,7 @@ def match_detail(request, pk):
         notices_read_about(about=match, by=request.user)
     else:
         # A moderator reading a reported thread: the read of each reported message is logged.
-        for message in thread:
-            moderation.reported_item_read(target=message, by=request.user)
+        moderation.reported_items_read(targets=thread, by=request.user)
     context = {
         "match": match,
         "thread": thread,
