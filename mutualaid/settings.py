@@ -123,6 +123,10 @@ DATABASES["default"]["OPTIONS"]["pool"] = {
     "timeout": float(env("DB_POOL_TIMEOUT", "5")),
 }
 DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(env("DB_CONNECT_TIMEOUT", "3"))
+# QuerySet.iterator() (every form's category and area select) would otherwise open a
+# server-side cursor: DECLARE, FETCH, CLOSE, three round trips for a dozen rows. Client-side
+# cursors are also what a transaction-pooling PgBouncer between several app servers needs.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "mutualaid.User"
