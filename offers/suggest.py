@@ -3,10 +3,9 @@
 Both apps use this: a need asks for offers, an offer asks for needs.
 """
 
-from django.core.paginator import Paginator
-
 from mutualaid.contact_details import MESSAGES as CONTACT_MESSAGES
 from mutualaid.contact_details import contact_details_in
+from mutualaid.paging import CappedPaginator
 from mutualaid.ranking import counterpart_posts, rank
 
 SUGGESTIONS_SHOWN = 5
@@ -88,7 +87,8 @@ def filtered(queryset, values: dict, extra: dict | None = None, *, reader):
 
 
 def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+    return CappedPaginator(queryset, PAGE_SIZE, page_number=number).get_page(number)
 
 
 def query_without_page(request) -> str:

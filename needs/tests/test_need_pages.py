@@ -302,3 +302,22 @@ def test_share_and_follow_pages_ask_the_same_few_questions(
     client.force_login(me)
     with django_assert_max_num_queries(9):
         assert client.get(reverse("needs:follows")).status_code == 200
+
+
+def test_a_long_list_counts_only_so_far_and_still_pages_on(client, monkeypatch):
+    monkeypatch.setattr("mutualaid.paging.COUNT_UP_TO", 30)
+    make_needs(45)
+    body = client.get(reverse("needs:list")).content.decode()
+    assert "30+ open needs" in body
+    assert "Page 1" in body and "Page 1 of" not in body
+    assert 'rel="next"' in body
+    # A page past the counted stretch is counted that far, and the last page is exact.
+    body = client.get(reverse("needs:list"), {"page": "3"}).content.decode()
+    assert "45 open needs" in body and "Page 3 of 3" in body and 'rel="next"' not in body
+    assert "Something needed" in body
+
+
+def test_a_short_list_says_exactly_how_many(client):
+    make_needs(3)
+    body = client.get(reverse("needs:list")).content.decode()
+    assert "3 open needs" in body and "+ open needs" not in body
