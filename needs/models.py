@@ -74,6 +74,8 @@ class Need(Post):
         MET = "met", _("Met")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    GOING_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
     class Urgency(models.TextChoices):
         TODAY = "today", _("Today")
         WEEK = "week", _("This week")
@@ -128,6 +130,13 @@ class MatchQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status__in=[Match.Status.PROPOSED, Match.Status.ACCEPTED])
+
+    def active_first(self):
+        """Matches still waiting or under way first, then the rest; latest change first."""
+        going = [Match.Status.PROPOSED, Match.Status.ACCEPTED]
+        return self.alias(done=Case(When(status__in=going, then=0), default=1)).order_by(
+            "done", "-updated", "-pk"
+        )
 
     def for_list(self):
         return self.select_related(

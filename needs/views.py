@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -27,6 +28,8 @@ from .models import Follow, Match, Message, Need
 from .services import MatchError
 
 MINE_SUGGESTED_POSTS = 3
+MINE_PAGE_SIZE = 10
+MINE_MATCHES_PAGE_SIZE = 20
 SHARE_MAX = 50
 
 
@@ -257,21 +260,51 @@ def match_complete(request, pk):
 @login_required
 @require_safe
 def mine(request):
+    """A neighbor's own matches, needs and offers: what is still going first, the rest paged,
+    so the page stays the same size however much someone posted. What may fit an open post
+    is ranked only when its panel comes into view (an htmx fragment of this URL); without
+    JavaScript each post's own page shows it."""
     user = request.user
-    my_needs = list(Need.objects.by(user).for_list().order_by("-created"))
-    my_offers = list(Offer.objects.by(user).for_list().order_by("-created"))
-    for posts, other_side in ((my_needs, "offer"), (my_offers, "need")):
-        open_posts = [post for post in posts if post.is_open]
-        for post in open_posts[:MINE_SUGGESTED_POSTS]:
-            post.suggestions = suggest_for_post(post, other_side=other_side, viewer=user)
-    matches = list(Match.objects.involving(user).for_list().with_unread_flag(user))
+    if wants_fragment(request) and request.GET.get("fits"):
+        return _mine_fits(request, request.GET["fits"])
+    needs = _mine_page(request, "needs", Need.objects.by(user), MINE_PAGE_SIZE)
+    offers = _mine_page(request, "offers", Offer.objects.by(user), MINE_PAGE_SIZE)
+    for page in (needs, offers):
+        if page.number == 1:
+            for post in [post for post in page if post.is_open][:MINE_SUGGESTED_POSTS]:
+                post.fits_later = True
+    matches = Paginator(
+        Match.objects.involving(user).for_list().with_unread_flag(user).active_first(),
+        MINE_MATCHES_PAGE_SIZE,
+    ).get_page(request.GET.get("matches"))
     context = {
-        "my_needs": my_needs,
-        "my_offers": my_offers,
+        "my_needs": needs,
+        "my_offers": offers,
         "matches": matches,
         "follows": list(Follow.objects.filter(user=user).for_list()),
     }
     return render(request, "needs/mine.html", context)
+
+
+def _mine_page(request, name, posts, size):
+    return Paginator(posts.for_list().still_going_first(), size).get_page(request.GET.get(name))
+
+
+MINE_FITS = {
+    "need": (Need, "offer", gettext_lazy("Offers that could meet this")),
+    "offer": (Offer, "need", gettext_lazy("Needs this could meet")),
+}
+
+
+def _mine_fits(request, value):
+    side, _dash, pk = value.partition("-")
+    if side not in MINE_FITS or _int(pk) is None:
+        return HttpResponse(status=400)
+    model, other_side, other_label = MINE_FITS[side]
+    post = get_object_or_404(model.objects.by(request.user).for_list(), pk=_int(pk))
+    post.suggestions = suggest_for_post(post, other_side=other_side, viewer=request.user)
+    context = {"post": post, "side": side, "other_label": other_label}
+    return render_page_or_fragment(request, "needs/mine_post.html", "fits", context)
 
 
 @require_safe

@@ -118,6 +118,13 @@ class PostQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("owner", "area", "category")
 
+    def still_going_first(self):
+        """The posts still going (the model's `GOING_STATUSES`) first, then the rest; newest
+        first within each. Mine pages a neighbor's own posts in this order."""
+        return self.alias(
+            done=Case(When(status__in=self.model.GOING_STATUSES, then=0), default=1)
+        ).order_by("done", "-created", "-pk")
+
 
 class Post(Reportable):
     owner = models.ForeignKey(
@@ -256,6 +263,8 @@ class Offer(Post):
         SPOKEN_FOR = "spoken_for", _("Someone asked for it")
         TAKEN = "taken", _("Taken")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    GOING_STATUSES = (Status.OPEN, Status.SPOKEN_FOR)
 
     class Kind(models.TextChoices):
         THINGS = "things", _("Things")
