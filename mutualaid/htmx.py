@@ -1,7 +1,11 @@
 """One URL serves a page and its fragment: the whole page normally, the named partial for htmx."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+
+from . import shared_cache
 
 
 def wants_fragment(request) -> bool:
@@ -19,5 +23,25 @@ def render_page_or_fragment(request, template: str, fragment: str, context: dict
         response = render(request, f"{template}#{fragment}", context, **kwargs)
     else:
         response = render(request, template, context, **kwargs)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def render_page_or_shared_fragment(
+    request, template: str, fragment: str, context: dict, *, topic: str, parts
+):
+    """`render_page_or_fragment` for a fragment that is the same for many readers (a list's
+    results): it is kept in the shared cache under `topic` and `parts` (which must hold all
+    the fragment depends on besides language and date), and the page gets it as
+    `<fragment>_html` to show instead of rendering the partial again."""
+    html = shared_cache.remembered(
+        topic,
+        (template, fragment, *parts),
+        lambda: render_to_string(f"{template}#{fragment}", context, request),
+    )
+    if wants_fragment(request):
+        response = HttpResponse(html)
+    else:
+        response = render(request, template, {**context, f"{fragment}_html": html})
     patch_vary_headers(response, ["HX-Request"])
     return response

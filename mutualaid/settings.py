@@ -82,6 +82,9 @@ DOUBLE_SUBMIT_WINDOW = int(env("DOUBLE_SUBMIT_WINDOW", "10"))
 # How often an open page asks for the header's unread count, and an open thread for news.
 INBOX_POLL_SECONDS = int(env("INBOX_POLL_SECONDS", "45"))
 THREAD_POLL_SECONDS = int(env("THREAD_POLL_SECONDS", "4"))
+# Seconds the lists' results and the home page's figures stay in the shared cache at most
+# (mutualaid/shared_cache.py; any change to a post refreshes them at once); 0 turns it off.
+SHARED_CACHE_SECONDS = int(env("SHARED_CACHE_SECONDS", "60"))
 
 ROOT_URLCONF = "mutualaid.urls"
 WSGI_APPLICATION = "mutualaid.wsgi.application"

@@ -7,15 +7,20 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inbox.services import notices_read_about
-from mutualaid import roles
+from mutualaid import roles, shared_cache
 from mutualaid import services as moderation
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment, wants_fragment
+from mutualaid.htmx import (
+    render_page_or_fragment,
+    render_page_or_shared_fragment,
+    wants_fragment,
+)
 from mutualaid.ratelimit import rate_limited
 from mutualaid.site_url import site_url
 from offers.models import Offer
@@ -52,10 +57,15 @@ def need_list(request):
     form, needs = _filtered_needs(request)
     context = {
         "form": form,
-        "page_obj": paginate(request, needs),
+        # Lazy: when the shared cache has the results, the list is neither counted nor read.
+        "page_obj": SimpleLazyObject(lambda: paginate(request, needs)),
         "query": query_without_page(request),
     }
-    return render_page_or_fragment(request, "needs/need_list.html", "results", context)
+    # The same for every reader of a kind: signed in or not (what words may be searched).
+    parts = (request.GET.urlencode(), request.user.is_authenticated)
+    return render_page_or_shared_fragment(
+        request, "needs/need_list.html", "results", context, topic=shared_cache.POSTS, parts=parts
+    )
 
 
 @require_safe

@@ -9,6 +9,21 @@ class OffersConfig(AppConfig):
     verbose_name = _("Offers")
     matching_side = "offer"
 
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from mutualaid import shared_cache
+
+        from .models import Post
+
+        def post_changed(sender, **kwargs):
+            if issubclass(sender, Post):
+                shared_cache.changed(shared_cache.POSTS)
+
+        # Needs and offers both: any post saved or deleted refreshes the lists' shared cache.
+        post_save.connect(post_changed, weak=False, dispatch_uid="offers.post_changed")
+        post_delete.connect(post_changed, weak=False, dispatch_uid="offers.post_changed")
+
     def matching_posts(self, viewer):
         """Open offers a neighbor could ask about (read by mutualaid.ranking)."""
         from .models import Offer

@@ -4,13 +4,14 @@ renew."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from mutualaid import roles
+from mutualaid import roles, shared_cache
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment
+from mutualaid.htmx import render_page_or_shared_fragment
 from mutualaid.ratelimit import rate_limited
 
 from .forms import OfferFilterForm, OfferForm
@@ -32,10 +33,15 @@ def offer_list(request):
     )
     context = {
         "form": form,
-        "page_obj": paginate(request, offers),
+        # Lazy: when the shared cache has the results, the list is neither counted nor read.
+        "page_obj": SimpleLazyObject(lambda: paginate(request, offers)),
         "query": query_without_page(request),
     }
-    return render_page_or_fragment(request, "offers/offer_list.html", "results", context)
+    # The same for every reader of a kind: signed in or not (what words may be searched).
+    parts = (request.GET.urlencode(), request.user.is_authenticated)
+    return render_page_or_shared_fragment(
+        request, "offers/offer_list.html", "results", context, topic=shared_cache.POSTS, parts=parts
+    )
 
 
 @require_safe
