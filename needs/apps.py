@@ -49,16 +49,24 @@ class NeedsConfig(AppConfig):
         return [(_("Post for a neighbor"), reverse("needs:create"))]
 
     def home_section(self, request):
+        from mutualaid import shared_cache
+
         from .models import Need
 
-        month_start = timezone.make_aware(
-            datetime.datetime.combine(timezone.localdate().replace(day=1), datetime.time())
+        def section():
+            month_start = timezone.make_aware(
+                datetime.datetime.combine(timezone.localdate().replace(day=1), datetime.time())
+            )
+            return {
+                "needs": list(Need.objects.open().for_list()[:5]),
+                "open_count": Need.objects.open().count(),
+                "met_this_month": Need.objects.met_since(month_start).count(),
+            }
+
+        # The same for everyone, and counting every open need is what made home slow.
+        return "needs/home_section.html", shared_cache.remembered(
+            shared_cache.POSTS, ("needs home section",), section
         )
-        return "needs/home_section.html", {
-            "needs": list(Need.objects.open().for_list()[:5]),
-            "open_count": Need.objects.open().count(),
-            "met_this_month": Need.objects.met_since(month_start).count(),
-        }
 
     def export_user_data(self, user) -> dict:
         """Everything the needs app holds about a neighbor (for My data)."""

@@ -34,9 +34,15 @@ class OffersConfig(AppConfig):
         return offers
 
     def home_section(self, request):
+        from mutualaid import shared_cache
+
         from .models import Offer
 
-        latest = list(Offer.objects.open().for_list()[:5])
+        latest = shared_cache.remembered(
+            shared_cache.POSTS,
+            ("offers home section",),
+            lambda: list(Offer.objects.open().for_list()[:5]),
+        )
         return "offers/home_section.html", {"offers": latest}
 
     def export_user_data(self, user) -> dict:

@@ -74,3 +74,17 @@ def test_what_is_read_just_after_a_change_is_served_but_not_kept(client):
     from django.core.cache import cache
 
     assert [key for key in cache._cache if "shared:posts:" in key and "version" not in key] == []
+
+
+def test_home_counts_come_from_the_shared_cache_and_follow_changes(
+    client, django_assert_max_num_queries
+):
+    NeedFactory(title="Soup")
+    OfferFactory(title="Spare bike pump")
+    client.get(reverse("home"))
+    with django_assert_max_num_queries(4):  # the store's and the meetings' sections, 2 each
+        body = client.get(reverse("home")).content.decode()
+    assert "1 open need" in body and "Soup" in body and "Spare bike pump" in body
+    NeedFactory(title="Help carrying boxes")
+    body = client.get(reverse("home")).content.decode()
+    assert "2 open needs" in body and "Help carrying boxes" in body
