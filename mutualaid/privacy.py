@@ -17,7 +17,16 @@ NOBODY = "nobody"
 
 # The apps whose models the sweep holds to account: the hub's own, and allauth's accounts
 # (email addresses are private). Django's contrib apps keep nothing a neighbor wrote.
-SWEPT_APPS = ("mutualaid", "inbox", "needs", "offers", "freestore", "meetings", "account")
+SWEPT_APPS = (
+    "mutualaid",
+    "inbox",
+    "needs",
+    "offers",
+    "freestore",
+    "meetings",
+    "imports",
+    "account",
+)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "offers",
     "freestore",
     "meetings",
+    "imports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -220,6 +221,10 @@ TASKS = {
 WORDNET_DIR = env("WORDNET_DIR", "/usr/share/wordnet")
 FREEDICT_DIR = env("FREEDICT_DIR", "/usr/share/dictd")
 TRANSLATE_POSTS = env_bool("TRANSLATE_POSTS", True)
+
+# Spreadsheet imports (imports/): the largest file and the most rows one upload may hold.
+IMPORT_MAX_BYTES = int(env("IMPORT_MAX_MB", "10")) * 1024 * 1024
+IMPORT_MAX_ROWS = int(env("IMPORT_MAX_ROWS", "20000"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]

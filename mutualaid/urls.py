@@ -36,6 +36,7 @@ urlpatterns = [
     path("offers/", include("offers.urls")),
     path("store/", include("freestore.urls")),
     path("meetings/", include("meetings.urls")),
+    path("imports/", include("imports.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -15,7 +15,7 @@ from .authz import admin as admin_rules
 from .authz import core
 from .authz.rules import ANONYMOUS, ANY, DENIED, LOGIN, NEIGHBOR, OK, OWNER, VISITORS
 
-APP_RULE_MODULES = ["inbox", "needs", "offers", "freestore", "meetings", "moderation"]
+APP_RULE_MODULES = ["inbox", "needs", "offers", "freestore", "meetings", "imports", "moderation"]
 # Apps still being built: their URLs are classified when they are finished.
 PENDING_NAMESPACES: set[str] = set()
 PENDING_NAMES: set[str] = set()

@@ -25,6 +25,8 @@ from django.urls import NoReverseMatch, reverse
 
 from freestore.models import StockMovement
 from freestore.tests.factories import ItemFactory, ShiftFactory, StoreFactory, ThingFactory
+from imports.models import NameAlias
+from imports.services import import_apply, import_confirm, import_map, import_upload
 from inbox.models import NoticeSettings
 from inbox.services import notice_fit, notice_send
 from meetings.models import AgendaItem, Meeting
@@ -139,6 +141,13 @@ def build_neighborhood(people):
     )
     DecisionFactory(meeting=MeetingFactory(status=Meeting.Status.HELD, area=area))
     ActionItemFactory(meeting=meeting)
+    # Imports: one by a visitor, one by someone else, each with what it made.
+    for by in (people[INTAKE_VOLUNTEER], UserFactory(roles=[ROLE_OF[INTAKE_VOLUNTEER]])):
+        sheet = f"Name,What do you need?,Neighborhood,Category\nAda,Soup {by.pk},{area},food\n"
+        run = import_upload(by=by, file_name="form.csv", data=sheet.encode(), kind="needs")
+        run = import_map(run=run, by=by, columns=run.columns, values={})
+        import_apply(run_id=import_confirm(run=run, by=by).pk)
+    NameAlias.objects.create(words="the flats", area=area)
     # How a neighbor chose to be told.
     NoticeSettings.objects.create(recipient=stranger)
     # An email address waiting to be confirmed.
