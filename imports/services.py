@@ -285,6 +285,15 @@ def import_apply(*, run_id: int, progress=None) -> ImportRun | None:
                 finished=timezone.now(),
                 table=None,
             )
+        log.info(
+            "Import %s (%s) by neighbor %s: %s created, %s skipped, %s refused",
+            run.pk,
+            run.kind,
+            run.by_id,
+            outcome.created,
+            outcome.skipped,
+            outcome.refused,
+        )
     except IntegrityError:
         log.warning("Import %s met another import of the same rows", run.pk, exc_info=True)
         _fail(run, _("Another import of the same rows ran at the same moment. Nothing was saved."))

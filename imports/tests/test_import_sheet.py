@@ -379,3 +379,19 @@ def test_the_command_line_prints_the_same_counts(areas, intake, tmp_path, capsys
         "--dry-run",
     )
     assert "2 would be created, 1 skipped" in capsys.readouterr().out
+
+
+def test_a_sheet_left_unimported_is_forgotten_after_a_day(areas, intake, capsys):
+    left = upload(intake, "google_form_en.csv")
+    ImportRun.objects.filter(pk=left.pk).update(
+        created=timezone.now() - datetime.timedelta(days=1, minutes=1)
+    )
+    fresh = upload(intake, "google_form_es.csv")
+    call_command("clean_imports")
+    assert "Forgot" in capsys.readouterr().out
+    assert ImportRun.objects.get(pk=left.pk).table is None
+    assert ImportRun.objects.get(pk=fresh.pk).table is not None
+    with pytest.raises(ImportRefused, match="no longer kept"):
+        import_map(
+            run=ImportRun.objects.get(pk=left.pk), by=intake, columns=left.columns, values={}
+        )
