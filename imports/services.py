@@ -274,6 +274,8 @@ def import_apply(*, run_id: int, progress=None) -> ImportRun | None:
 
             outcome = _walk(run, checker, on_row=on_row, progress=writer)
             ImportedRow.objects.bulk_create(made, batch_size=1000)
+            if run.kind in (RowKind.NEEDS, RowKind.OFFERS):
+                _lists_changed()
             _remember_names(run.values)
             ImportRun.objects.filter(pk=run.pk).update(
                 status=ImportRun.Status.DONE,
@@ -305,6 +307,14 @@ def import_apply(*, run_id: int, progress=None) -> ImportRun | None:
             writer.close()
     run.refresh_from_db()
     return run
+
+
+def _lists_changed():
+    """The lists read posts from the shared cache: tell it once what was written is in (a
+    bulk write saves no single post, and a long one commits after its last save)."""
+    from mutualaid import shared_cache
+
+    transaction.on_commit(lambda: shared_cache.changed(shared_cache.POSTS))
 
 
 def _fail(run: ImportRun, why: str):
@@ -431,6 +441,7 @@ def import_undo(*, run: ImportRun, by) -> ImportRun:
             posts = model.objects.select_for_update().filter(pk__in=ids)
             kept = posts.exclude(status="open").count()
             posts.filter(status="open").update(status="withdrawn", updated=timezone.now())
+            _lists_changed()
         elif run.kind == RowKind.ITEMS:
             from freestore.models import StockMovement
 

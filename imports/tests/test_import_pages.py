@@ -93,3 +93,24 @@ def test_a_bad_file_comes_back_with_a_message(client, intake):
 def test_a_neighbor_without_the_duty_cannot_import(client, db):
     client.force_login(UserFactory())
     assert client.get(reverse("imports:index")).status_code == 403
+
+
+def test_the_needs_list_shows_imported_needs_and_forgets_undone_ones(
+    client, intake, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    from mutualaid import shared_cache
+
+    settings.SHARED_CACHE_SECONDS = 60
+    monkeypatch.setattr(shared_cache, "SETTLE_SECONDS", 0)  # as if each save were long ago
+    assert "Groceries for the week" not in client.get(reverse("needs:list")).content.decode()
+    upload = SimpleUploadedFile("form.csv", sheet("google_form_en.csv"), "text/csv")
+    client.post(reverse("imports:index"), {"file": upload, "kind": "needs"})
+    run = ImportRun.objects.get()
+    body = {f"col-{index}": name for index, name in run.columns.items()}
+    client.post(reverse("imports:mapping", args=[run.pk]), body)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:confirm", args=[run.pk]))
+    assert "Groceries for the week" in client.get(reverse("needs:list")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:undo", args=[run.pk]))
+    assert "Groceries for the week" not in client.get(reverse("needs:list")).content.decode()
