@@ -84,7 +84,12 @@ def need_detail(request, pk):
         "contact_visible": need.contact_note_visible_to(request.user),
         "is_owner": is_owner,
         "matches": matches,
-        "suggestions": suggest_for_post(need, other_side="offer", viewer=request.user),
+        "suggestions": shared_cache.remembered(
+            shared_cache.POSTS,
+            # Per reader: matching reads through their eyes (never their own posts).
+            ("need suggestions", need.pk, need.updated, request.user.pk),
+            lambda: suggest_for_post(need, other_side="offer", viewer=request.user),
+        ),
     }
     return render(request, "needs/need_detail.html", context)
 

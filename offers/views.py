@@ -54,7 +54,12 @@ def offer_detail(request, pk):
         "offer": offer,
         "details_visible": offer.details_visible_to(request.user),
         "is_owner": offer.can_edit(request.user),
-        "suggestions": suggest_for_post(offer, other_side="need", viewer=request.user),
+        "suggestions": shared_cache.remembered(
+            shared_cache.POSTS,
+            # Per reader: matching reads through their eyes (never their own posts).
+            ("offer suggestions", offer.pk, offer.updated, request.user.pk),
+            lambda: suggest_for_post(offer, other_side="need", viewer=request.user),
+        ),
     }
     return render(request, "offers/offer_detail.html", context)
 

@@ -88,3 +88,23 @@ def test_home_counts_come_from_the_shared_cache_and_follow_changes(
     NeedFactory(title="Help carrying boxes")
     body = client.get(reverse("home")).content.decode()
     assert "2 open needs" in body and "Help carrying boxes" in body
+
+
+def test_a_posts_suggestions_are_ranked_once_per_reader_until_a_post_changes(client):
+    from needs.models import Need
+
+    need = NeedFactory(title="Winter coat for my son")
+    OfferFactory(title="Kids winter coats", area=need.area, category=need.category)
+    first = client.get(need.get_absolute_url()).content.decode()
+    assert "Kids winter coats" in first
+    from unittest import mock
+
+    from offers.suggest import suggest_for_post
+
+    with mock.patch("needs.views.suggest_for_post", wraps=suggest_for_post) as ranked:
+        assert "Kids winter coats" in client.get(need.get_absolute_url()).content.decode()
+        client.force_login(UserFactory())
+        client.get(need.get_absolute_url())
+    assert ranked.call_count == 1  # the signed-in reader gets their own ranking
+    OfferFactory(title="Warm coat, size 8", area=need.area, category=need.category)
+    assert "Warm coat, size 8" in client.get(Need.objects.get().get_absolute_url()).content.decode()
