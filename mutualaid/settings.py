@@ -152,6 +152,10 @@ else:
         }
     }
 
+# Sessions are written to the database (they outlive a cache restart) and read from the
+# shared cache, so a signed-in page skips a query, and every app server sees the same.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
