@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import health, views
 
 admin.site.site_header = _("Hub administration")
 admin.site.site_title = settings.HUB_NAME
@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("profile/", views.profile_edit, name="profile_edit"),
     path("privacy/", views.privacy, name="privacy"),
+    path("healthz", health.healthz, name="healthz"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data/download/", views.my_data_download, name="my_data_download"),
     path("my-data/delete/", views.account_delete, name="account_delete"),

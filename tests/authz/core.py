@@ -5,6 +5,8 @@ from .rules import LOGIN, OK, ORGANIZER, Rule, everyone, members, public, unchec
 RULES = {
     "home": public(),
     "privacy": public(),
+    # The load balancer's health check: "ok", nothing about anyone.
+    "healthz": public(),
     "profile_edit": members("GET", "POST"),
     # Django's view: POST switches the language; GET just goes back where it came from.
     "set_language": public("GET", "POST"),
