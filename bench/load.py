@@ -133,7 +133,12 @@ JOURNEYS = [
             Step(
                 "POST",
                 "/profile/",
-                {"display_name": "{name}", "languages": "en", "email_notifications": "on"},
+                {
+                    "display_name": "{name}",
+                    "languages": "en",
+                    "language": "en",
+                    "email_notifications": "on",
+                },
                 expect=(302,),
             ),
         ],
@@ -343,6 +348,9 @@ class Neighbor:
     cookies: dict = field(default_factory=dict)
     acknowledged: list = field(default_factory=list)  # (time, value) of saved writes
     attempted: list = field(default_factory=list)  # (time, value) of every write sent
+    # (time, journey, path, value) of each write the hub said it saved (not a 429), when
+    # every write before it in the same walk was saved too: what must be in the database.
+    saved: list = field(default_factory=list)
     writes: int = 0
 
     def request(
@@ -408,6 +416,7 @@ class Neighbor:
 
     def walk(self, journey: Journey) -> None:
         html = ""
+        all_saved = True
         for step in journey.steps:
             path = self.fill(step.path)
             if step.method == "GET":
@@ -427,6 +436,9 @@ class Neighbor:
                 status, _ = self.request(journey.name, "POST", path, form, step.expect)
                 if status in step.expect:
                     self.acknowledged.append((time.monotonic(), value))
+                all_saved = all_saved and status in step.expect and status != 429
+                if all_saved:
+                    self.saved.append((time.monotonic(), journey.name, step.path, value))
 
     def run(self, journeys: list[Journey], deadline: float, max_requests: int = 100_000):
         if "sessionid" not in self.cookies:

@@ -3,9 +3,13 @@ neighbors, then started again. Loopback only; run it on a machine you may distur
 
     DATABASE_URL=postgres://... .venv/bin/python bench/outage.py [--neighbors 50]
 
-Prints the responses during the outage by status (the goal: only the friendly 503), whether
-the app serves again without a restart, and whether every write acknowledged before the
-outage is still there (each neighbor's login session, and their last saved profile).
+The neighbors walk bench/load.py's journeys, with the fixtures it makes (a store item, a
+meeting, an accepted match each), so the writes are real: posting a need, sending a message,
+giving away from the store, answering an RSVP, saving the profile. Prints the responses
+during the outage by status (the goal: only the friendly 503, never a 500), whether the app
+serves again without a restart, and whether every write the hub acknowledged is still there
+afterwards, of every kind: each need posted, each message, each give-away, each RSVP, each
+neighbor's last saved profile, and their login sessions.
 Never run from the tests: it stops the whole local PostgreSQL cluster.
 """
 
@@ -38,22 +42,111 @@ def pg_ctl(action: str) -> None:
     subprocess.run(command, check=True)
 
 
-def database_rows(emails: list[str]) -> tuple[dict, set]:
+def connect():
     db = dj_database_url.parse(os.environ.get("DATABASE_URL", load.DEFAULT_DATABASE_URL))
-    with psycopg.connect(
+    return psycopg.connect(
         host=db["HOST"] or None,
         port=db["PORT"] or None,
         user=db["USER"] or None,
         password=db["PASSWORD"] or None,
         dbname=db["NAME"],
-    ) as conn:
-        names = dict(
-            conn.execute(
-                "SELECT email, display_name FROM mutualaid_user WHERE email = ANY(%s)", [emails]
-            ).fetchall()
-        )
-        sessions = {row[0] for row in conn.execute("SELECT session_key FROM django_session")}
-    return names, sessions
+    )
+
+
+def database_now():
+    with connect() as conn:
+        return conn.execute("SELECT now()").fetchone()[0]
+
+
+def database_rows(emails: list[str], since) -> dict:
+    """What the writes of this run left in the database, to hold the acknowledgements to."""
+    with connect() as conn:
+        rows = {
+            "names": dict(
+                conn.execute(
+                    "SELECT email, display_name FROM mutualaid_user WHERE email = ANY(%s)",
+                    [emails],
+                ).fetchall()
+            ),
+            "sessions": {row[0] for row in conn.execute("SELECT session_key FROM django_session")},
+            "needs": {
+                row[0]
+                for row in conn.execute(
+                    "SELECT title FROM needs_need WHERE created >= %s", [since]
+                ).fetchall()
+            },
+            "messages": {
+                row[0]
+                for row in conn.execute(
+                    "SELECT body FROM needs_message WHERE created >= %s", [since]
+                ).fetchall()
+            },
+            "give_aways": dict(
+                conn.execute(
+                    "SELECT u.email, count(*) FROM freestore_stockmovement m"
+                    " JOIN mutualaid_user u ON u.id = m.by_id"
+                    " WHERE m.kind = 'give_away' AND m.at >= %s GROUP BY u.email",
+                    [since],
+                ).fetchall()
+            ),
+            "rsvps": {
+                row[0]
+                for row in conn.execute(
+                    "SELECT u.email FROM meetings_rsvp r JOIN mutualaid_user u"
+                    " ON u.id = r.person_id WHERE r.meeting_id = %s AND r.answer = 'going'",
+                    [load.FIXTURES["meeting"]],
+                ).fetchall()
+            },
+        }
+    return rows
+
+
+def find_form(journey: str, path: str) -> dict:
+    for candidate in load.JOURNEYS:
+        if candidate.name == journey:
+            for step in candidate.steps:
+                if step.method == "POST" and step.path == path:
+                    return step.form or {}
+    return {}
+
+
+def check_writes(neighbors, rows, stop_requested) -> dict:
+    """For each kind of write: (acknowledged, still there), and what was lost."""
+    kinds = {kind: [0, 0] for kind in ("need", "message", "give-away", "RSVP", "profile")}
+    lost = []
+
+    def tally(kind, there, what):
+        kinds[kind][0] += 1
+        kinds[kind][1] += bool(there)
+        if not there:
+            lost.append((kind, what))
+
+    for neighbor in neighbors:
+        check_outs = 0
+        for _at, journey, path, value in neighbor.saved:
+            fields = find_form(journey, path)
+            if journey == "post a need":
+                title = fields["title"].replace("{name}", value)
+                tally("need", title in rows["needs"], title)
+            elif journey == "message":
+                body = fields["body"].replace("{name}", value)
+                tally("message", body in rows["messages"], body)
+            elif journey == "store give-away" and path.endswith("check-out/"):
+                check_outs += 1
+            elif journey == "RSVP":
+                tally("RSVP", neighbor.email in rows["rsvps"], neighbor.email)
+        # Each acknowledged check-out (after its basket line was saved) is one give-away row.
+        given = rows["give_aways"].get(neighbor.email, 0)
+        for n in range(check_outs):
+            tally("give-away", n < given, f"{neighbor.email} check-out {n + 1}")
+        # The profile holds the last save acknowledged, or a later one that was sent.
+        profile = [v for _t, journey, _p, v in neighbor.saved if journey == "profile save"]
+        if profile:
+            last_at = max(t for t, journey, _p, _v in neighbor.saved if journey == "profile save")
+            later = [v for t, v in neighbor.attempted if t >= last_at]
+            stored = rows["names"].get(neighbor.email)
+            tally("profile", stored == profile[-1] or stored in later, neighbor.email)
+    return {"kinds": kinds, "lost": lost}
 
 
 def main() -> int:
@@ -66,6 +159,9 @@ def main() -> int:
     args = parser.parse_args()
 
     emails = load.create_neighbors(args.neighbors)
+    # The write journeys act on these (bench/load.py makes them the same way).
+    load.FIXTURES.update(load.create_fixtures())
+    since = database_now()
     total = args.before + args.outage + args.after + 5
     with load.redis_server() as redis_url:
         env = load.production_env({"REDIS_URL": redis_url} if redis_url else {})
@@ -121,35 +217,19 @@ def main() -> int:
     print(f"  errors from 5 s after the start on: {sum(not r.ok for r in settled)}/{len(settled)}")
     load.summarize(after, max(records[-1].started - up, 1) if records else 1, "After")
 
-    # Writes acknowledged before the outage: each login session and the last saved profile.
-    names, sessions = database_rows(emails)
-    sessions_ok = profiles_checked = profiles_ok = 0
-    lost = []
-    for neighbor in neighbors:
-        if neighbor.cookies.get("sessionid") in sessions:
-            sessions_ok += 1
-        acked_before = [v for t, v in neighbor.acknowledged if t < stop_requested]
-        if not acked_before:
-            continue
-        profiles_checked += 1
-        # Stored must be the last write acknowledged before the outage, or a later one sent.
-        later = [v for t, v in neighbor.attempted if t >= stop_requested]
-        stored = names.get(neighbor.email)
-        if stored == acked_before[-1] or stored in later:
-            profiles_ok += 1
-        else:
-            lost.append((neighbor.email, acked_before[-1], stored))
-    acked_total = sum(1 for n in neighbors for t, _v in n.acknowledged if t < stop_requested)
-    print("\nWrites acknowledged before the outage")
-    print(f"  login sessions still there: {sessions_ok}/{len(neighbors)}")
-    print(
-        f"  profile saves acknowledged: {acked_total} by {profiles_checked} neighbors; "
-        f"last saved value still there (or replaced by a later save): "
-        f"{profiles_ok}/{profiles_checked}"
-    )
-    for email, expected, stored in lost:
-        print(f"  LOST: {email} expected {expected!r}, found {stored!r}")
-    return 0 if recovered_at is not None and not lost else 1
+    rows = database_rows(emails, since)
+    sessions_ok = sum(n.cookies.get("sessionid") in rows["sessions"] for n in neighbors)
+    checked = check_writes(neighbors, rows, stop_requested)
+    print("\nWrites the hub acknowledged (before, during and after), still there afterwards")
+    print(f"  login sessions: {sessions_ok}/{len(neighbors)}")
+    for kind, (acknowledged, there) in checked["kinds"].items():
+        print(f"  {kind + 's':<12}{there:>6}/{acknowledged}")
+    for kind, what in checked["lost"][:20]:
+        print(f"  LOST {kind}: {what}")
+    server_errors = sum(r.status == 500 for r in records)
+    print(f"\n500 answers in the whole run: {server_errors}")
+    ok = recovered_at is not None and not checked["lost"] and not server_errors
+    return 0 if ok and sessions_ok == len(neighbors) else 1
 
 
 if __name__ == "__main__":
