@@ -66,6 +66,7 @@ test: db lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: migrate
+	$(PY) bench/pages.py
 	$(PY) bench/matching.py
 	$(PY) bench/freestore.py
 
