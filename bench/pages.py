@@ -75,9 +75,12 @@ def prepare_database(db: dict, keep: bool) -> None:
 
 
 def manage(*command: str) -> None:
-    subprocess.run(
-        [load.PYTHON, "manage.py", *command], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    done = subprocess.run(
+        [load.PYTHON, "manage.py", *command], cwd=ROOT, capture_output=True, text=True
     )
+    if done.returncode:
+        print(done.stderr, file=sys.stderr)
+        done.check_returncode()
 
 
 def seed_mine(email: str, rng: random.Random) -> None:
