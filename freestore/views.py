@@ -17,9 +17,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mutualaid import roles
+from mutualaid.csv_cells import csv_cell
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.permissions import role_required
+from mutualaid.posters import poster_render
 
 from . import reports, services
 from .forms import (
@@ -54,6 +56,8 @@ from .models import (
 PAGE_SIZE = 30
 volunteer_required = role_required(roles.STORE_VOLUNTEER)
 require_GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+# What fits one printed page in large type; the QR code opens the rest.
+POSTER_MAX = 12
 
 
 def _page(request, queryset):
@@ -96,6 +100,18 @@ def needed(request):
     for item in page_obj.object_list:
         item.my_pledge = mine.get(item.pk)
     return render(request, "freestore/item_needed.html", {"page_obj": page_obj})
+
+
+@require_safe
+def needed_poster(request):
+    """'Most needed at the free store' on one printable page, with a QR code to the list."""
+    items = list(Item.objects.most_needed().for_list()[:POSTER_MAX])
+    stores = list(Store.objects.select_related("area"))
+    url = reverse("freestore:needed")
+    context = {"items": items, "stores": stores, "several_stores": len(stores) > 1}
+    return poster_render(
+        request, "freestore/item_needed_poster.html", context, qr_path=url, back_url=url
+    )
 
 
 @require_GET_POST
@@ -316,6 +332,19 @@ def shift_detail(request, pk):
         "places_left": max(shift.places - shift.taken, 0),
     }
     return render(request, "freestore/shift_detail.html", context)
+
+
+@require_safe
+def shift_day_sheet(request, pk):
+    """A shift's day sheet to print: what its store has in stock and what it needs most."""
+    shift = get_object_or_404(Shift.objects.select_related("store", "store__area"), pk=pk)
+    items = Item.objects.filter(store=shift.store).for_list()
+    context = {
+        "shift": shift,
+        "in_stock": list(items.in_stock().order_by("category__order", "category__name", "name")),
+        "needed": list(items.most_needed()),
+    }
+    return render(request, "freestore/shift_day_sheet.html", context)
 
 
 @require_POST
@@ -706,19 +735,14 @@ def movements_csv(request):
             [
                 timezone.localtime(m.at).isoformat(timespec="minutes"),
                 m.item.store.name,
-                _csv_safe(m.item.name),
-                _csv_safe(m.item.size),
+                csv_cell(m.item.name),
+                csv_cell(m.item.size),
                 str(m.item.category),
                 m.kind,
                 m.quantity,
                 m.reason,
-                _csv_safe(m.note),
-                _csv_safe(m.by.display_name),
+                csv_cell(m.note),
+                csv_cell(m.by.display_name),
             ]
         )
     return response
-
-
-def _csv_safe(text: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -10,6 +10,7 @@ urlpatterns = [
     path("calendar.ics", views.calendar_feed, name="calendar_feed"),
     path("decisions/", views.decision_list, name="decisions"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
+    path("<int:pk>/poster/", views.meeting_poster, name="poster"),
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("<int:pk>/status/", views.meeting_status, name="status"),
     path("<int:pk>/calendar.ics", views.meeting_ics, name="ics"),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
@@ -16,6 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.permissions import role_required
+from mutualaid.posters import poster_render
 from mutualaid.ratelimit import rate_limited
 from mutualaid.roles import ORGANIZER
 
@@ -161,6 +163,27 @@ def meeting_detail(request, pk):
             status=AgendaItem.Status.ACCEPTED
         )
     return render(request, "meetings/meeting_detail.html", context)
+
+
+# Agenda items a meeting notice names; the rest is on the meeting's page.
+POSTER_ITEMS = 6
+
+
+@require_safe
+def meeting_poster(request, pk):
+    """A meeting notice to print: when, where, access, what is on the agenda, and a QR code.
+
+    Meetings are public, so the notice shows what a visitor without an account may read: a
+    draft is not found.
+    """
+    anyone = AnonymousUser()
+    meeting = get_object_or_404(Meeting.objects.visible_to(anyone).select_related("area"), pk=pk)
+    items = AgendaItem.objects.visible_to(anyone).filter(meeting=meeting).order_by("position", "pk")
+    url = meeting.get_absolute_url()
+    context = {"meeting": meeting, "items": list(items[:POSTER_ITEMS])}
+    return poster_render(
+        request, "meetings/meeting_poster.html", context, qr_path=url, back_url=url
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -1,12 +1,18 @@
-"""Pages of the needs app: needs, matches and their messages, Mine, share, following."""
+"""Pages of the needs app: needs, matches and their messages, Mine, share, following,
+posters and the organizers' export."""
+
+import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,14 +21,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from inbox.services import notices_read_about
 from mutualaid import roles, shared_cache
 from mutualaid import services as moderation
+from mutualaid.csv_cells import csv_cell
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import (
     render_page_or_fragment,
     render_page_or_shared_fragment,
     wants_fragment,
 )
+from mutualaid.permissions import role_required
+from mutualaid.posters import absolute_url, poster_render
 from mutualaid.ratelimit import rate_limited
 from mutualaid.site_url import site_url
+from offers.forms import OfferFilterForm
 from offers.models import Offer
 from offers.postform import PostFormPage, post_form, renew, withdraw
 from offers.suggest import filtered, paginate, query_without_page, suggest_for_post
@@ -36,16 +46,22 @@ MINE_SUGGESTED_POSTS = 3
 MINE_PAGE_SIZE = 10
 MINE_MATCHES_PAGE_SIZE = 20
 SHARE_MAX = 50
+# What fits one printed page in large type; the QR code opens the rest.
+POSTER_MAX = 12
+# Query parameters that choose how a poster or an export looks, not which posts it holds.
+NOT_FILTERS = ("lang", "page", "side")
 
 
-def _filtered_needs(request):
+def _filtered_needs(request, *, reader=None):
+    """The open needs of the list's filter, as `reader` (by default the visitor) may see them."""
+    reader = reader or request.user
     form = NeedFilterForm(request.GET or None)
     values = form.values() if form.is_bound else {}
     needs = filtered(
-        Need.objects.open().for_list(),
+        Need.objects.visible_to(reader).open().for_list(),
         values,
         {"of_urgency": values.get("urgency")},
-        reader=request.user,
+        reader=reader,
     )
     if values.get("sort") == "waiting":
         needs = needs.order_by("created", "pk")
@@ -60,9 +76,11 @@ def need_list(request):
         # Lazy: when the shared cache has the results, the list is neither counted nor read.
         "page_obj": SimpleLazyObject(lambda: paginate(request, needs)),
         "query": query_without_page(request),
+        "can_export": _can_export(request.user),
     }
-    # The same for every reader of a kind: signed in or not (what words may be searched).
-    parts = (request.GET.urlencode(), request.user.is_authenticated)
+    # The same for every reader of a kind: signed in or not (what words may be searched), and
+    # whether they may export the list.
+    parts = (request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
     return render_page_or_shared_fragment(
         request, "needs/need_list.html", "results", context, topic=shared_cache.POSTS, parts=parts
     )
@@ -359,3 +377,105 @@ def follow_delete(request, pk):
     follow.delete()
     messages.success(request, _("You no longer follow that."))
     return redirect("needs:follows")
+
+
+def _can_export(user) -> bool:
+    return user.is_authenticated and user.has_role(roles.ORGANIZER)
+
+
+def _filter_query(request) -> str:
+    params = request.GET.copy()
+    for name in NOT_FILTERS:
+        params.pop(name, None)
+    return f"?{params.urlencode()}" if params else ""
+
+
+@require_safe
+def need_poster(request):
+    """'Open needs in Riverside': a printable page of a filter's open needs.
+
+    A poster hangs in public, so it lists what a visitor without an account may read
+    (`visible_to`), titles only, never who posted them.
+    """
+    form, needs = _filtered_needs(request, reader=AnonymousUser())
+    values = form.values() if form.is_bound else {}
+    count = needs.count()
+    context = {
+        "needs": list(needs[:POSTER_MAX]),
+        "count": count,
+        "more": max(count - POSTER_MAX, 0),
+        "area": values.get("area"),
+        "category": values.get("category"),
+        "urgency": values.get("urgency"),
+        "words": values.get("q"),
+    }
+    list_url = reverse("needs:list") + _filter_query(request)
+    return poster_render(
+        request, "needs/need_list_poster.html", context, qr_path=list_url, back_url=list_url
+    )
+
+
+@require_safe
+def need_detail_poster(request, pk):
+    """One need on a printable page, with a QR code that opens it."""
+    need = get_object_or_404(Need.objects.visible_to(AnonymousUser()).for_list(), pk=pk)
+    context = {"need": need, "details_visible": need.details_visible_to(AnonymousUser())}
+    url = need.get_absolute_url()
+    return poster_render(request, "needs/need_poster.html", context, qr_path=url, back_url=url)
+
+
+@require_safe
+@role_required(roles.ORGANIZER)
+def export(request):
+    """The open needs and offers of a filter as CSV, for organizers.
+
+    Only what the public lists show a visitor without an account: no names, no details, no
+    contact, nothing a moderator hid. Every cell written by a neighbor is made formula-safe.
+    """
+    anyone = AnonymousUser()
+    side = request.GET.get("side", "")
+    rows = []
+    if side != "offers":
+        _form, needs = _filtered_needs(request, reader=anyone)
+        rows.append((_("Need"), needs.order_by("-created", "-pk")))
+    if side != "needs":
+        form = OfferFilterForm(request.GET or None)
+        values = form.values() if form.is_bound else {}
+        offers = filtered(
+            Offer.objects.visible_to(anyone).open().for_list(),
+            values,
+            {"of_kind": values.get("kind")},
+            reader=anyone,
+        )
+        rows.append((_("Offer"), offers.order_by("-created", "-pk")))
+    today = timezone.localdate().isoformat()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="needs-and-offers-{today}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Need or offer"),
+            _("Title"),
+            _("Category"),
+            _("Area"),
+            _("Kind"),
+            _("How soon"),
+            _("Posted"),
+            _("Link"),
+        ]
+    )
+    for label, posts in rows:
+        for post in posts.iterator(chunk_size=2000):
+            writer.writerow(
+                [
+                    label,
+                    csv_cell(post.title),
+                    csv_cell(post.category),
+                    csv_cell(post.area),
+                    post.get_kind_display() if hasattr(post, "kind") else "",
+                    post.get_urgency_display() if hasattr(post, "urgency") else "",
+                    timezone.localdate(post.created).isoformat(),
+                    absolute_url(request, post.get_absolute_url()),
+                ]
+            )
+    return response

@@ -36,9 +36,11 @@ def offer_list(request):
         # Lazy: when the shared cache has the results, the list is neither counted nor read.
         "page_obj": SimpleLazyObject(lambda: paginate(request, offers)),
         "query": query_without_page(request),
+        "can_export": request.user.is_authenticated and request.user.has_role(roles.ORGANIZER),
     }
-    # The same for every reader of a kind: signed in or not (what words may be searched).
-    parts = (request.GET.urlencode(), request.user.is_authenticated)
+    # The same for every reader of a kind: signed in or not (what words may be searched), and
+    # whether they may export the list.
+    parts = (request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
     return render_page_or_shared_fragment(
         request, "offers/offer_list.html", "results", context, topic=shared_cache.POSTS, parts=parts
     )

@@ -90,10 +90,12 @@ def volunteers(*methods, setup=a_store):
 RULES = {
     "freestore:index": public(),
     "freestore:needed": public(),
+    "freestore:needed_poster": public(),
     "freestore:shelf": public(),
     "freestore:shifts": public(),
     "freestore:thing_detail": Rule(setup=a_thing, methods={"GET": everyone()}),
     "freestore:shift_detail": Rule(setup=a_shift, methods={"GET": everyone()}),
+    "freestore:shift_day_sheet": Rule(setup=a_shift, methods={"GET": everyone()}),
     "freestore:loans": members(),
     "freestore:pledge": Rule(
         setup=a_needed_item, methods={"GET": signed_in(), "POST": signed_in()}

@@ -40,6 +40,7 @@ RULES = {
     "meetings:calendar_feed": public(),
     "meetings:detail": Rule(setup=a_meeting, methods={"GET": everyone()}),
     "meetings:ics": Rule(setup=a_meeting, methods={"GET": everyone()}),
+    "meetings:poster": Rule(setup=a_meeting, methods={"GET": everyone()}),
     "meetings:poll": Rule(
         setup=with_body(a_proposal, {"answer": "agree"}),
         methods={"GET": everyone(), "POST": signed_in()},

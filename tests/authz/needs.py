@@ -8,10 +8,12 @@ from .rules import (
     DENIED,
     LOGIN,
     OK,
+    ORGANIZER,
     OWNER,
     Rule,
     everyone,
     members,
+    only,
     public,
 )
 
@@ -51,6 +53,11 @@ def participants():
 RULES = {
     "needs:list": public(),
     "needs:share": public(),
+    # Posters are public pages; the export is for organizers (it holds only what the public
+    # list shows).
+    "needs:poster": public(),
+    "needs:detail_poster": Rule(setup=a_need, methods={"GET": everyone()}),
+    "needs:export": Rule(methods={"GET": only(ORGANIZER)}),
     "needs:detail": Rule(setup=a_need, methods={"GET": everyone()}),
     "needs:create": members("GET", "POST"),
     "needs:mine": members(),
