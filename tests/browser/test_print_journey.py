@@ -1,0 +1,59 @@
+"""Printing: a visitor without an account prints the Riverside needs poster and a phone reads
+its QR code back to the list; a meeting page prints without the menu and footer."""
+
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
+from mutualaid.tests.factories import AreaFactory
+from needs.tests.factories import NeedFactory
+from tests.qr import decode_png
+
+from .conftest import JOURNEY, RESULTS
+
+pytestmark = JOURNEY
+
+
+def test_print_the_riverside_poster_and_its_code_opens_the_list(new_page, axe, live_server):
+    riverside = AreaFactory(name="Riverside", slug="riverside")
+    NeedFactory(title="Winter coat, size 8", area=riverside)
+    NeedFactory(title="Rides to the clinic", area=riverside)
+    NeedFactory(title="Hilltop lawnmower", area=AreaFactory(name="Hilltop"))
+
+    page = new_page(mobile=False)
+    page.goto("/needs/?area=riverside")
+    page.get_by_role("link", name="Print a poster").click()
+    page.get_by_role("heading", name="Open needs in Riverside").wait_for()
+    axe(page)
+    assert page.get_by_role("button", name="Print this poster").is_visible()
+    assert page.get_by_text("Hilltop lawnmower").count() == 0
+
+    page.emulate_media(media="print")
+    assert not page.locator(".poster-tools").is_visible()
+    RESULTS.mkdir(exist_ok=True)
+    shot = page.screenshot(path=RESULTS / "riverside-poster.png", full_page=True)
+    [url] = decode_png(shot)
+    assert url == f"{live_server.url}/needs/?area=riverside"
+
+    phone = new_page()
+    phone.goto(url)
+    phone.get_by_role("link", name="Winter coat, size 8").wait_for()
+    assert phone.get_by_text("Hilltop lawnmower").count() == 0
+
+    # The Spanish poster, chosen on the poster itself.
+    page.emulate_media(media="screen")
+    page.get_by_role("link", name="Español").click()
+    page.get_by_role("heading", name="Necesidades abiertas en Riverside").wait_for()
+    axe(page)
+
+
+def test_a_meeting_page_prints_without_the_menu_and_footer(new_page):
+    meeting = MeetingFactory(title="Thursday general meeting")
+    AgendaItemFactory(meeting=meeting, title="Winter coat drive")
+
+    page = new_page(mobile=False)
+    page.goto(meeting.get_absolute_url())
+    assert page.locator(".site-header").is_visible()
+    page.emulate_media(media="print")
+    for chrome in (".site-header", ".site-footer", "nav[aria-label='Main']"):
+        assert not page.locator(chrome).is_visible(), chrome
+    assert page.get_by_role("heading", name="Thursday general meeting").is_visible()
+    assert page.get_by_text("Winter coat drive").is_visible()
+    assert not page.get_by_role("button", name="Save my answer").is_visible()
