@@ -1,6 +1,8 @@
 """Printing: a visitor without an account prints the Riverside needs poster and a phone reads
-its QR code back to the list; a meeting page prints without the menu and footer."""
+its QR code back to the list; a meeting, the decision log and a day sheet print without the
+menu and footer."""
 
+from freestore.tests.factories import ItemFactory, ShiftFactory, StoreFactory
 from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from mutualaid.tests.factories import AreaFactory
 from needs.tests.factories import NeedFactory
@@ -47,6 +49,8 @@ def test_print_the_riverside_poster_and_its_code_opens_the_list(new_page, axe, l
 def test_a_meeting_page_prints_without_the_menu_and_footer(new_page):
     meeting = MeetingFactory(title="Thursday general meeting")
     AgendaItemFactory(meeting=meeting, title="Winter coat drive")
+    shift = ShiftFactory(store=StoreFactory(name="Riverside Free Store"))
+    ItemFactory(store=shift.store, name="Rice bags", stock=4)
 
     page = new_page(mobile=False)
     page.goto(meeting.get_absolute_url())
@@ -56,4 +60,12 @@ def test_a_meeting_page_prints_without_the_menu_and_footer(new_page):
         assert not page.locator(chrome).is_visible(), chrome
     assert page.get_by_role("heading", name="Thursday general meeting").is_visible()
     assert page.get_by_text("Winter coat drive").is_visible()
-    assert not page.get_by_role("button", name="Save my answer").is_visible()
+
+    # The decision log and a shift's day sheet print the same way.
+    page.goto("/meetings/decisions/")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.get_by_role("search").is_visible()
+    assert page.get_by_role("heading", name="Decisions of the hub").is_visible()
+    page.goto(f"/store/shifts/{shift.pk}/day-sheet/")
+    assert not page.locator(".site-footer").is_visible()
+    assert page.get_by_role("cell", name="Rice bags").is_visible()
