@@ -2,6 +2,8 @@
 its QR code back to the list; a meeting, the decision log and a day sheet print without the
 menu and footer."""
 
+import re
+
 from freestore.tests.factories import ItemFactory, ShiftFactory, StoreFactory
 from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from mutualaid.tests.factories import AreaFactory
@@ -38,6 +40,14 @@ def test_print_the_riverside_poster_and_its_code_opens_the_list(new_page, axe, l
     phone.goto(url)
     phone.get_by_role("link", name="Winter coat, size 8").wait_for()
     assert phone.get_by_text("Hilltop lawnmower").count() == 0
+
+    # A full poster (12 needs and "and N more") still fits one A4 and one Letter page.
+    for index in range(14):
+        NeedFactory(title=f"Help carrying groceries upstairs, week {index}", area=riverside)
+    page.reload()
+    for paper in ("A4", "Letter"):
+        pdf = page.pdf(format=paper)
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, paper
 
     # The Spanish poster, chosen on the poster itself.
     page.emulate_media(media="screen")
