@@ -15,6 +15,10 @@ from .conftest import JOURNEY, RESULTS
 pytestmark = JOURNEY
 
 
+def one_page(pdf: bytes) -> bool:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
 def test_print_the_riverside_poster_and_its_code_opens_the_list(new_page, axe, live_server):
     riverside = AreaFactory(name="Riverside", slug="riverside")
     NeedFactory(title="Winter coat, size 8", area=riverside)
@@ -46,8 +50,7 @@ def test_print_the_riverside_poster_and_its_code_opens_the_list(new_page, axe, l
         NeedFactory(title=f"Help carrying groceries upstairs, week {index}", area=riverside)
     page.reload()
     for paper in ("A4", "Letter"):
-        pdf = page.pdf(format=paper)
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, paper
+        assert one_page(page.pdf(format=paper)), paper
 
     # The Spanish poster, chosen on the poster itself.
     page.emulate_media(media="screen")
@@ -79,3 +82,13 @@ def test_a_meeting_page_prints_without_the_menu_and_footer(new_page):
     page.goto(f"/store/shifts/{shift.pk}/day-sheet/")
     assert not page.locator(".site-footer").is_visible()
     assert page.get_by_role("cell", name="Rice bags").is_visible()
+
+    # The meeting notice and the store's poster, full, fit one page on either paper.
+    for index in range(8):
+        AgendaItemFactory(meeting=meeting, title=f"Plan the spring clothing swap, part {index}")
+        ItemFactory(store=shift.store, name=f"Children's winter boots, kind {index}", target=9)
+        ItemFactory(store=shift.store, name=f"Canned beans and lentils, kind {index}", target=9)
+    for poster in (f"/meetings/{meeting.pk}/poster/", "/store/needed/poster/"):
+        page.goto(poster)
+        for paper in ("A4", "Letter"):
+            assert one_page(page.pdf(format=paper)), (poster, paper)
