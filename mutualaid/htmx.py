@@ -28,20 +28,25 @@ def render_page_or_fragment(request, template: str, fragment: str, context: dict
 
 
 def render_page_or_shared_fragment(
-    request, template: str, fragment: str, context: dict, *, topic: str, parts
+    request, template: str, fragment: str, context: dict, *, topic: str, parts, also=()
 ):
     """`render_page_or_fragment` for a fragment that is the same for many readers (a list's
     results): it is kept in the shared cache under `topic` and `parts` (which must hold all
     the fragment depends on besides language and date), and the page gets it as
-    `<fragment>_html` to show instead of rendering the partial again."""
-    html = shared_cache.remembered(
-        topic,
-        (template, fragment, *parts),
-        lambda: render_to_string(f"{template}#{fragment}", context, request),
-    )
+    `<fragment>_html` to show instead of rendering the partial again. The partials named in
+    `also` (the filter form) are shared the same way, for the whole page only."""
+
+    def shared(name):
+        return shared_cache.remembered(
+            topic,
+            (template, name, *parts),
+            lambda: render_to_string(f"{template}#{name}", context, request),
+        )
+
     if wants_fragment(request):
-        response = HttpResponse(html)
+        response = HttpResponse(shared(fragment))
     else:
-        response = render(request, template, {**context, f"{fragment}_html": html})
+        rendered = {f"{name}_html": shared(name) for name in (fragment, *also)}
+        response = render(request, template, {**context, **rendered})
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -82,7 +82,13 @@ def need_list(request):
     # whether they may export the list.
     parts = (request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
     return render_page_or_shared_fragment(
-        request, "needs/need_list.html", "results", context, topic=shared_cache.POSTS, parts=parts
+        request,
+        "needs/need_list.html",
+        "results",
+        context,
+        topic=shared_cache.POSTS,
+        parts=parts,
+        also=("filters",),
     )
 
 

@@ -42,7 +42,13 @@ def offer_list(request):
     # whether they may export the list.
     parts = (request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
     return render_page_or_shared_fragment(
-        request, "offers/offer_list.html", "results", context, topic=shared_cache.POSTS, parts=parts
+        request,
+        "offers/offer_list.html",
+        "results",
+        context,
+        topic=shared_cache.POSTS,
+        parts=parts,
+        also=("filters",),
     )
 
 
