@@ -23,6 +23,19 @@ class FreestoreConfig(AppConfig):
         },
     }
 
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from mutualaid import shared_cache
+
+        def changed(sender, **kwargs):
+            if sender._meta.app_label == "freestore":
+                shared_cache.changed("store")
+
+        # Whatever of this app is saved or deleted refreshes its home section's shared cache.
+        post_save.connect(changed, weak=False, dispatch_uid="freestore.shared_cache")
+        post_delete.connect(changed, weak=False, dispatch_uid="freestore.shared_cache")
+
     def duty_links(self, user):
         from django.urls import reverse
         from django.utils.translation import gettext as _
@@ -34,13 +47,19 @@ class FreestoreConfig(AppConfig):
         return [(_("Store volunteer screens"), reverse("freestore:volunteer"))]
 
     def home_section(self, request):
+        from mutualaid import shared_cache
+
         from .models import Item
 
-        context = {
-            "needed": list(Item.objects.most_needed()[:3]),
-            "in_stock": Item.objects.in_stock().count(),
-        }
-        return "freestore/home_section.html", context
+        def section():
+            return {
+                "needed": list(Item.objects.most_needed()[:3]),
+                "in_stock": Item.objects.in_stock().count(),
+            }
+
+        return "freestore/home_section.html", shared_cache.remembered(
+            "store", ("store home section",), section
+        )
 
     def export_user_data(self, user) -> dict:
         """A neighbor's loans, places in queues and shift sign-ups (for My data)."""

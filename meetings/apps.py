@@ -8,6 +8,19 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
 
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from mutualaid import shared_cache
+
+        def changed(sender, **kwargs):
+            if sender._meta.app_label == "meetings":
+                shared_cache.changed("meetings")
+
+        # Whatever of this app is saved or deleted refreshes its home section's shared cache.
+        post_save.connect(changed, weak=False, dispatch_uid="meetings.shared_cache")
+        post_delete.connect(changed, weak=False, dispatch_uid="meetings.shared_cache")
+
     def duty_links(self, user):
         from django.urls import reverse
         from django.utils.translation import gettext as _
@@ -19,11 +32,19 @@ class MeetingsConfig(AppConfig):
         )
 
     def home_section(self, request):
+        from mutualaid import shared_cache
+
         from .models import Decision, Meeting
 
-        upcoming = list(Meeting.objects.published().upcoming().exclude(status="cancelled")[:3])
-        latest = Decision.objects.public().for_list().first()
-        return "meetings/home_section.html", {"upcoming": upcoming, "latest_decision": latest}
+        def section():
+            upcoming = Meeting.objects.published().upcoming().exclude(status="cancelled")
+            latest = Decision.objects.public().for_list().first()
+            return {"upcoming": list(upcoming[:3]), "latest_decision": latest}
+
+        # A meeting that has just ended may show for up to SHARED_CACHE_SECONDS more.
+        return "meetings/home_section.html", shared_cache.remembered(
+            "meetings", ("meetings home section",), section
+        )
 
     def seed_demo(self, *, people, areas):
         from .demo import seed_meetings

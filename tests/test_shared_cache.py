@@ -82,7 +82,7 @@ def test_home_counts_come_from_the_shared_cache_and_follow_changes(
     NeedFactory(title="Soup")
     OfferFactory(title="Spare bike pump")
     client.get(reverse("home"))
-    with django_assert_max_num_queries(4):  # the store's and the meetings' sections, 2 each
+    with django_assert_max_num_queries(0):
         body = client.get(reverse("home")).content.decode()
     assert "1 open need" in body and "Soup" in body and "Spare bike pump" in body
     NeedFactory(title="Help carrying boxes")
@@ -120,3 +120,13 @@ def test_the_shared_filter_form_keeps_each_readers_choices(client):
     assert 'value="food" selected' in body and 'value="soup"' in body
     body = client.get(reverse("needs:list")).content.decode()
     assert 'value="food" selected' not in body
+
+
+def test_home_store_and_meetings_sections_follow_their_changes(client):
+    from freestore.tests.factories import ItemFactory
+
+    item = ItemFactory(name="Winter boots", quantity=0, target=5)
+    assert "Winter boots" in client.get(reverse("home")).content.decode()
+    item.target = 0
+    item.save()
+    assert "Winter boots" not in client.get(reverse("home")).content.decode()
