@@ -23,8 +23,25 @@ class CappedPaginator(Paginator):
         """The rows there are, or count_up_to + 1 when there are more than count_up_to."""
         rows = self.object_list
         if hasattr(rows, "order_by"):
+            # Without the list's order: with it, PostgreSQL would sort every post holding a
+            # common word before counting (measured: 226 ms instead of 28 at a million).
             return rows.order_by()[: self.count_up_to + 1].count()
         return min(len(rows), self.count_up_to + 1)
+
+    def page(self, number):
+        """Past the first page, the page's keys first (from the index alone), then just
+        those rows with what they join: the skipped rows are never joined."""
+        number = self.validate_number(number)
+        rows = self.object_list
+        bottom = (number - 1) * self.per_page
+        if bottom == 0 or not hasattr(rows, "values_list"):
+            return super().page(number)
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = list(rows.values_list("pk", flat=True)[bottom:top])
+        found = {row.pk: row for row in rows.order_by().filter(pk__in=keys)}
+        return self._get_page([found[key] for key in keys if key in found], number, self)
 
     @property
     def capped(self) -> bool:
