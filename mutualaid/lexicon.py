@@ -93,6 +93,25 @@ def vocabulary() -> dict[str, list[tuple[str, str]]]:
     return related
 
 
+@lru_cache(maxsize=1)
+def for_whom_words() -> frozenset[str]:
+    """Words that name who a post is for ("son", "mamá", "family"), from the vocabulary's
+    groups marked `for_whom`: they say little of what is needed or offered."""
+    data = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    return frozenset(
+        plain(word)
+        for group in data["groups"]
+        if group.get("for_whom")
+        for word in group.get("en", []) + group.get("es", [])
+    )
+
+
+def is_for_whom(word: str) -> bool:
+    key = plain(word)
+    words = for_whom_words()
+    return key in words or (key.endswith("s") and key[:-1] in words)
+
+
 # --- WordNet ----------------------------------------------------------------------------------
 
 

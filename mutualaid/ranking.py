@@ -71,10 +71,16 @@ WEIGHT_RELATED = 0.5
 WEIGHT_OF_KIND = {lexicon.TRANSLATION: 0.8, lexicon.SAME: WEIGHT_RELATED, lexicon.BROADER: 0.25}
 MIN_TEXT_SCORE = 0.2
 COMMON_RELATED = 0.02
+# A word for who a post is for ("my son", "mi mamá") says little of what is needed.
+WEIGHT_FOR_WHOM = 0.3
 # A word of the details says less of what the draft is about than a word of its title.
 WEIGHT_DETAILS = 0.4
 # ts_rank gives a word found once in a title about 0.6: that covers its idea to about 0.9.
 COVER_STEEPNESS = 4
+# How ts_rank weighs where a word is found ({D, C, B, A}): the title (A) most, the details
+# (B) less; the title's translation and its words for the same things (C) nearly as much as
+# the title, as they say what it is about in the reader's words; the details' (D) least.
+RANK_WEIGHTS = "{0.25, 0.7, 0.4, 1.0}"
 _WORD = re.compile(r"\w+", re.UNICODE)
 # websearch_to_tsquery gives these words a meaning; a draft's words are only words.
 _OPERATOR_WORDS = {"or", "and", "not"}
@@ -179,8 +185,8 @@ _SKIP_WORDS = {
 }
 
 
-def draft_words(text: str) -> list[str]:
-    """The distinct words of a draft, in order, at most MAX_WORDS."""
+def draft_words(text: str, *, limit: int = MAX_WORDS) -> list[str]:
+    """The distinct words of a draft, in order, at most `limit`."""
     seen = []
     for word in _WORD.findall((text or "").lower()):
         word = word.strip("_")
@@ -193,9 +199,48 @@ def draft_words(text: str) -> list[str]:
         ):
             continue
         seen.append(word)
-        if len(seen) == MAX_WORDS:
+        if len(seen) == limit:
             break
     return seen
+
+
+# The words PostgreSQL's own English and Spanish configurations leave out (Snowball's stop
+# word lists: "he", "nothing" is kept; "este", "somos", "nada" are not), asked once per word
+# and remembered per process.
+STOP_CONFIGS = {"en": "english", "es": "spanish"}
+_stop_cache: dict[str, frozenset[str]] = {}
+STOP_CACHE_SIZE = 20_000
+# How many of a draft's first words are looked at to find the MAX_WORDS that mean something.
+LOOK_AT_WORDS = 24
+
+
+def stop_languages(words: list[str]) -> dict[str, frozenset[str]]:
+    """For each word, the languages ("en", "es") in which it is a stop word."""
+    missing = [word for word in words if word not in _stop_cache]
+    if missing:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, to_tsvector('english'::regconfig, w) = '',"
+                " to_tsvector('spanish'::regconfig, w) = ''"
+                " FROM unnest(%s::text[]) w",
+                [missing],
+            )
+            if len(_stop_cache) > STOP_CACHE_SIZE:
+                _stop_cache.clear()
+            for word, english, spanish in cursor.fetchall():
+                _stop_cache[word] = frozenset(
+                    language for language, stop in (("en", english), ("es", spanish)) if stop
+                )
+    return {word: _stop_cache[word] for word in words}
+
+
+def meaningful_words(text: str, language: str) -> list[str]:
+    """The first MAX_WORDS distinct words of a draft that mean something: without English
+    stop words, nor Spanish ones in a Spanish draft ("son" is a word in English)."""
+    words = draft_words(text, limit=LOOK_AT_WORDS)
+    stops = stop_languages(words)
+    kept = [word for word in words if "en" not in stops[word] and language not in stops[word]]
+    return kept[:MAX_WORDS]
 
 
 def related_to(typed: list[str], language: str) -> dict[str, list[lexicon.Related]]:
@@ -276,10 +321,10 @@ def rank(
     """
     category_id = getattr(category, "pk", category)
     area_id = getattr(area, "pk", area)
-    typed = draft_words(text)
-    # Words of the title (when the caller says which they are) say what the draft is about.
-    in_title = set(draft_words(title)) if title is not None else set(typed)
     language = language or lexicon.detect_language(text, default=_reader_language())
+    typed = meaningful_words(text, language)
+    # Words of the title (when the caller says which they are) say what the draft is about.
+    in_title = set(meaningful_words(title, language)) if title is not None else set(typed)
     related = related_to(typed, language)
     extra = list(dict.fromkeys(r.word for found in related.values() for r in found))
     extra = [word for word in extra if word not in typed]
@@ -313,6 +358,8 @@ def rank(
                 typed=own, exact=exact, related=others, in_title=word in in_title, kinds=kinds
             )
             concept.weight = _rarity_weight(_share(concept, lexemes, frequencies))
+            if lexicon.is_for_whom(word):
+                concept.weight *= WEIGHT_FOR_WHOM
             if not concept.in_title:
                 concept.weight *= WEIGHT_DETAILS
             concepts.append(concept)
@@ -482,13 +529,15 @@ def _text_score_sql(concepts) -> tuple[str, list]:
         if concept.typed or concept.exact:
             any_typed, typed_params = _any_word_sql(concept.typed, concept.exact)
             count = len(concept.typed) + len(concept.exact)
-            terms.append(f"{count} * ts_rank(t.c_search, {any_typed})")
+            terms.append(f"{count} * ts_rank('{RANK_WEIGHTS}', t.c_search, {any_typed})")
             params += typed_params
         for kind, weight in WEIGHT_OF_KIND.items():
             words = [word for word in concept.related if concept.kinds.get(word) == kind]
             if words:
                 any_related, related_params = _any_word_sql(words, [])
-                terms.append(f"{weight * len(words)} * ts_rank(t.c_search, {any_related})")
+                terms.append(
+                    f"{weight * len(words)} * ts_rank('{RANK_WEIGHTS}', t.c_search, {any_related})"
+                )
                 params += related_params
         covered = f"(1 - EXP(-{COVER_STEEPNESS} * ({' + '.join(terms)})))"
         parts.append(f"{concept.weight / total:.4f} * {covered}")
