@@ -147,16 +147,19 @@ def words_of(pairs: list[dict]) -> set[str]:
 
 
 def check_fillers_unrelated(pairs: list[dict]):
-    """A filler noun the set also uses would make a second right answer: refuse to run."""
+    """A filler noun the set also uses would make a second right answer: leave it out of the
+    fillers for this run (the held-out set uses a few), and say so."""
     used = words_of(pairs)
-    clashes = [
+    clashes = {
         noun
         for noun in FILLER_NOUNS + ES_NOUNS
         for word in noun.split()
         if len(word) > 3 and (word in used or word.rstrip("s") in used or f"{word}s" in used)
-    ]
+    }
     if clashes:
-        raise SystemExit(f"Filler nouns also in the set, pick others: {sorted(set(clashes))}")
+        FILLER_NOUNS[:] = [noun for noun in FILLER_NOUNS if noun not in clashes]
+        ES_NOUNS[:] = [noun for noun in ES_NOUNS if noun not in clashes]
+        print(f"Filler nouns the set also uses, left out of the fillers: {sorted(clashes)}")
 
 
 def filler_text(rng: random.Random) -> tuple[str, str]:
@@ -348,11 +351,14 @@ def measure(size: int, pairs, targets: dict[str, int], with_area: bool, rng: ran
         latency.append((time.perf_counter() - started) * 1000)
         pks = [post_pk(suggestion) for suggestion in shown]
         target = targets.get(pair["id"])
+        # Another planted offer that answers the need just as honestly (reviewed, in the set).
+        right = {target} | {targets[other] for other in pair.get("also_fits", [])}
         outcomes.append(
             {
                 "pair": pair,
                 "shown": shown,
-                "rank": pks.index(target) + 1 if target in pks else None,
+                "rank": next((i + 1 for i, pk in enumerate(pks) if pk in right), None),
+                "strict_rank": pks.index(target) + 1 if target in pks else None,
             }
         )
 
@@ -373,11 +379,11 @@ def measure(size: int, pairs, targets: dict[str, int], with_area: bool, rng: ran
     }
 
 
-def rates(outcomes) -> tuple[int, float, float]:
+def rates(outcomes, key: str = "rank") -> tuple[int, float, float]:
     if not outcomes:
         return 0, float("nan"), float("nan")
-    top1 = sum(1 for o in outcomes if o["rank"] == 1) / len(outcomes)
-    top3 = sum(1 for o in outcomes if o["rank"] is not None and o["rank"] <= 3) / len(outcomes)
+    top1 = sum(1 for o in outcomes if o[key] == 1) / len(outcomes)
+    top3 = sum(1 for o in outcomes if o[key] is not None and o[key] <= 3) / len(outcomes)
     return len(outcomes), top1, top3
 
 
@@ -386,10 +392,10 @@ def table(results: list[dict]):
     print(f"\n{'kind':<22} {'n':>4}{sizes}")
     print("-" * (27 + 31 * len(results)))
 
-    def row(label, pick):
+    def row(label, pick, key="rank"):
         cells, count = "", 0
         for result in results:
-            count, top1, top3 = rates([o for o in result["outcomes"] if pick(o)])
+            count, top1, top3 = rates([o for o in result["outcomes"] if pick(o)], key)
             cells += f" | {'':>15}{top1:6.0%} {top3:6.0%}"
         print(f"{label:<22} {count:>4}{cells}")
 
@@ -398,6 +404,7 @@ def table(results: list[dict]):
     print("-" * (27 + 31 * len(results)))
     row("across languages", lambda o: o["pair"]["kind"] in ACROSS_LANGUAGES)
     row("overall (with target)", lambda o: o["pair"]["kind"] != NOTHING_FITS)
+    row("  planted target only", lambda o: o["pair"]["kind"] != NOTHING_FITS, "strict_rank")
     cells, count = "", 0
     for result in results:
         quiet = [o for o in result["outcomes"] if o["pair"]["kind"] == NOTHING_FITS]
