@@ -22,6 +22,7 @@ from .services import (
     import_map,
     import_undo,
     import_upload,
+    max_bytes,
 )
 
 importers_only = role_required(*IMPORT_ROLES)
@@ -36,10 +37,12 @@ def index(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            # A file too big is refused before it is read into memory.
+            data = upload.read(max_bytes() + 1)
             run = import_upload(
                 by=request.user,
                 file_name=upload.name,
-                data=upload.read(),
+                data=data,
                 kind=form.cleaned_data["kind"],
                 store=form.cleaned_data.get("store"),
                 volunteer=form.cleaned_data.get("volunteer_user"),

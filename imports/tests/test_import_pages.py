@@ -114,3 +114,29 @@ def test_the_needs_list_shows_imported_needs_and_forgets_undone_ones(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("imports:undo", args=[run.pk]))
     assert "Groceries for the week" not in client.get(reverse("needs:list")).content.decode()
+
+
+def test_a_file_too_big_is_refused_before_it_is_read(client, intake, settings):
+    settings.IMPORT_MAX_BYTES = 1024 * 1024
+    upload = SimpleUploadedFile("big.csv", b"Name,Need\n" + b"Ada,soup\n" * 200_000, "text/csv")
+    page = client.post(reverse("imports:index"), {"file": upload, "kind": "needs"})
+    assert "larger than 1 MB" in page.content.decode()
+    assert ImportRun.objects.count() == 0
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_list_of_imports_asks_the_same_few_questions(
+    client, intake, count, django_assert_max_num_queries
+):
+    organizer = UserFactory(roles=[roles.ORGANIZER])
+    for n in range(count):
+        ImportRun.objects.create(
+            by=intake if n % 2 else organizer,
+            file_name=f"sheet {n}.csv",
+            kind="needs",
+            table={"headers": [], "rows": [], "numbers": []},
+        )
+    client.force_login(organizer)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("imports:index")).content.decode()
+    assert f"sheet {count - 1}.csv" in page and "sheet 0.csv" in page
