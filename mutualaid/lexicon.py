@@ -335,10 +335,32 @@ def _known(word: str) -> list[tuple[str, str]]:
     return next((words[form] for form in forms if form in words), [])
 
 
+# The vocabulary names some things in two or three words ("breast pump", "tierra para
+# macetas"): a text's runs of that many words are looked up too.
+PHRASE_LENGTHS = (3, 2)
+
+
+def phrases_in(text: str) -> list[tuple[list[str], list[tuple[str, str]]]]:
+    """The vocabulary's phrases in `text`: (the phrase's words, what the vocabulary says)."""
+    words = words_of(text)
+    known = vocabulary()
+    found = []
+    for length in PHRASE_LENGTHS:
+        for start in range(len(words) - length + 1):
+            phrase = words[start : start + length]
+            related = known.get(plain(" ".join(phrase)))
+            if related:
+                found.append((phrase, related))
+    return found
+
+
 def related_text(text: str, *, language: str) -> str:
     """What the hub's vocabulary says of the words of `text`, as one string to index beside
     it: the words for the same things, in both languages, and the broader things."""
     seen: dict[str, None] = {}
+    for _phrase, related in phrases_in(text):
+        for other, _kind in related[:POST_RELATED_PER_WORD]:
+            seen.setdefault(other, None)
     for word in words_of(text):
         if len(word) < 3:
             continue

@@ -69,7 +69,7 @@ WEIGHT_RELATED = 0.5
 # the other language nearly as much, another word for the same thing half, the thing one
 # level up a quarter.
 WEIGHT_OF_KIND = {lexicon.TRANSLATION: 0.8, lexicon.SAME: WEIGHT_RELATED, lexicon.BROADER: 0.25}
-MIN_TEXT_SCORE = 0.2
+MIN_TEXT_SCORE = 0.24
 COMMON_RELATED = 0.02
 # A word for who a post is for ("my son", "mi mamá") says little of what is needed.
 WEIGHT_FOR_WHOM = 0.3
@@ -243,16 +243,30 @@ def meaningful_words(text: str, language: str) -> list[str]:
     return kept[:MAX_WORDS]
 
 
-def related_to(typed: list[str], language: str) -> dict[str, list[lexicon.Related]]:
+def related_to(
+    typed: list[str], language: str, *, text: str = ""
+) -> dict[str, list[lexicon.Related]]:
     """For each typed word, the few words for the same thing that come with it.
 
+    A phrase the vocabulary knows ("breast pump") speaks for the word of it that names the
+    thing (the last in English, the first in Spanish), before that word's own related words.
     A related phrase counts by its main word ("power tools" → "tools"); others of several
     words would bring words of their own ("driver" from "drill driver").
     """
+    from_phrases: dict[str, list[lexicon.Related]] = {}
+    for phrase, said in lexicon.phrases_in(text):
+        present = [word for word in phrase if word in typed]
+        if not present:
+            continue
+        head = present[0] if language == "es" else present[-1]
+        source = " ".join(phrase)
+        from_phrases.setdefault(head, []).extend(
+            lexicon.Related(other, kind, source) for other, kind in said
+        )
     found = {}
     for word in typed:
         related = []
-        for each in lexicon.related_words(word, language=language):
+        for each in [*from_phrases.get(word, []), *lexicon.related_words(word, language=language)]:
             parts = lexicon.words_of(each.word)
             if len(parts) > 1:
                 if each.kind != lexicon.BROADER or language != "en":
@@ -325,7 +339,7 @@ def rank(
     typed = meaningful_words(text, language)
     # Words of the title (when the caller says which they are) say what the draft is about.
     in_title = set(meaningful_words(title, language)) if title is not None else set(typed)
-    related = related_to(typed, language)
+    related = related_to(typed, language, text=text)
     extra = list(dict.fromkeys(r.word for found in related.values() for r in found))
     extra = [word for word in extra if word not in typed]
     lexemes = word_lexemes(typed + extra)

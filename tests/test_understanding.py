@@ -67,6 +67,22 @@ def test_a_draft_finds_the_offer_that_says_the_same_thing_in_other_words(
     assert titles(found)[:1] == [offer]
 
 
+@pytest.mark.parametrize(
+    ("draft", "offer"),
+    [
+        # Things the vocabulary names in more than one word, each way round and across.
+        ("jump leads, my battery is flat", "Booster cables in my trunk"),
+        ("cables para pasar corriente", "Booster cables in my trunk"),
+        ("a travel crate for the cat", "Transportín para mascotas"),
+    ],
+)
+def test_a_phrase_the_vocabulary_knows_finds_the_same_thing(draft, offer, reader, category):
+    OfferFactory(title=offer, details="", category=category)
+    OfferFactory(title="Garden hose and sprinkler", details="", category=category)
+    found = offers_for(draft, reader)
+    assert titles(found)[:1] == [offer]
+
+
 def test_the_reason_names_the_word_for_the_same_thing(reader, category):
     OfferFactory(title="Diapers, size 4", details="", category=category)
     found = offers_for("nappies size 4", reader)
