@@ -376,6 +376,12 @@ class Loan(models.Model):
         return self.returned_at is None and self.due_on < timezone.localdate()
 
 
+class HoldQuerySet(models.QuerySet):
+    def open(self):
+        """Places still in a queue, first come first (the model's ordering)."""
+        return self.filter(closed_at__isnull=True)
+
+
 class Hold(models.Model):
     """A place in the queue for a thing. Closed when the person borrows it or gives up."""
 
@@ -391,6 +397,8 @@ class Hold(models.Model):
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
     notified_at = models.DateTimeField(_("told it is back"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    objects = HoldQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -1,14 +1,17 @@
-"""The store's monthly report: totals per category per month, drawn as server-side SVG bars.
+"""The store's reports: totals per category per month, drawn as server-side SVG bars, and the
+ledger written out as CSV.
 
 No chart library: the geometry is computed here and the template writes plain <rect>s, so the
 page works under the strict CSP and without JavaScript, with a table for screen readers.
 """
 
+import csv
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import formats
+from django.utils import formats, timezone
 
+from mutualaid.csv_cells import csv_cell
 from mutualaid.models import Category
 
 from .models import StockMovement
@@ -96,3 +99,40 @@ def bar_chart(*, months: list[datetime.date], totals: dict) -> list[Chart]:
             chart.rows.append((formats.date_format(month, "YEAR_MONTH_FORMAT"), received, given))
         charts.append(chart)
     return charts
+
+
+LEDGER_COLUMNS = [
+    "when",
+    "store",
+    "item",
+    "size",
+    "category",
+    "kind",
+    "change",
+    "reason",
+    "note",
+    "recorded by",
+]
+
+
+def ledger_csv_write(out, *, start: datetime.date, end: datetime.date) -> None:
+    """Write the ledger's movements from `start` to `end` (both included), oldest first, as
+    CSV to `out`. Free text goes through `csv_cell`, so a spreadsheet never runs it."""
+    writer = csv.writer(out)
+    writer.writerow(LEDGER_COLUMNS)
+    rows = StockMovement.objects.for_list().between(start, end).order_by("at", "pk")
+    for m in rows.iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                timezone.localtime(m.at).isoformat(timespec="minutes"),
+                m.item.store.name,
+                csv_cell(m.item.name),
+                csv_cell(m.item.size),
+                str(m.item.category),
+                m.kind,
+                m.quantity,
+                m.reason,
+                csv_cell(m.note),
+                csv_cell(m.by.display_name),
+            ]
+        )

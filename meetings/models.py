@@ -190,6 +190,10 @@ class AgendaItemQuerySet(models.QuerySet):
             .order_by("position", "pk")
         )
 
+    def for_minutes(self):
+        """The accepted items the minutes record an outcome for, in agenda order."""
+        return self.accepted().select_related("decision").order_by("position", "pk")
+
     def total_minutes(self) -> int:
         return self.accepted().aggregate(total=Sum("time_box_minutes"))["total"] or 0
 

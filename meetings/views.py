@@ -5,17 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_htmx.http import HttpResponseClientRedirect
 
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment
+from mutualaid.htmx import login_redirect, render_page_or_fragment, wants_fragment
 from mutualaid.permissions import role_required
 from mutualaid.posters import poster_render
 from mutualaid.ratelimit import rate_limited
@@ -42,17 +40,12 @@ from .models import (
     Decision,
     Meeting,
     PollAnswer,
-    Rsvp,
     explained,
 )
+from .selectors import meeting_agenda, meeting_rsvp_summary
 
 PAST_PER_PAGE = 20
 DECISIONS_PER_PAGE = 20
-
-
-def _is_htmx(request) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
 
 
 def _visible_meeting(request, pk) -> Meeting:
@@ -84,73 +77,13 @@ def meeting_list(request):
     )
 
 
-def _rsvp_context(request, meeting: Meeting) -> dict:
-    counts = meeting.rsvps.aggregate(
-        going=Count("pk", filter=Q(answer=Rsvp.Answer.GOING)),
-        maybe=Count("pk", filter=Q(answer=Rsvp.Answer.MAYBE)),
-        not_going=Count("pk", filter=Q(answer=Rsvp.Answer.NOT_GOING)),
-    )
-    mine = None
-    if request.user.is_authenticated:
-        mine = meeting.rsvps.filter(person=request.user).values_list("answer", flat=True).first()
-    return {
-        "meeting": meeting,
-        "rsvp_counts": counts,
-        "my_rsvp": mine,
-        "rsvp_choices": Rsvp.Answer.choices,
-        "rsvp_open": meeting.status == Meeting.Status.PUBLISHED and meeting.is_upcoming,
-    }
-
-
-def _agenda_context(request, meeting: Meeting) -> dict:
-    items = list(meeting.items.for_agenda())
-    mine = {}
-    if request.user.is_authenticated:
-        mine = {
-            answer.item_id: answer
-            for answer in PollAnswer.objects.filter(
-                person=request.user, item__meeting=meeting
-            ).only("item_id", "answer", "reason")
-        }
-    reasons = {}
-    for item_id, reason in (
-        PollAnswer.objects.filter(item__meeting=meeting)
-        .block_reasons()
-        .values_list("item_id", "reason")
-    ):
-        reasons.setdefault(item_id, []).append(reason)
-    for item in items:
-        item.meeting = meeting
-        item.my_answer = mine.get(item.pk)
-        item.block_reasons = reasons.get(item.pk, [])
-        item.tally = {
-            "agree": item.agree_count,
-            "abstain": item.abstain_count,
-            "disagree": item.disagree_count,
-            "block": item.block_count,
-        }
-    total = sum(item.time_box_minutes for item in items)
-    return {
-        "meeting": meeting,
-        "items": items,
-        "total_minutes": total,
-        "length_minutes": meeting.length_minutes,
-        "over_time": total > meeting.length_minutes,
-        "has_unmet_needs": any(item.kind == AgendaItem.Kind.UNMET_NEEDS for item in items),
-        "is_organizer": services.is_organizer(request.user),
-        "can_reorder": services.is_organizer(request.user)
-        and meeting.status in (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED),
-        "answer_choices": explained(PollAnswer.Answer.choices, POLL_HINTS),
-    }
-
-
 @require_safe
 def meeting_detail(request, pk):
     meeting = _visible_meeting(request, pk)
     is_organizer = services.is_organizer(request.user)
     context = {
-        **_rsvp_context(request, meeting),
-        **_agenda_context(request, meeting),
+        **meeting_rsvp_summary(meeting=meeting, user=request.user),
+        **meeting_agenda(meeting=meeting, user=request.user),
         "organizers": meeting.organizers.order_by("display_name"),
         "decisions": meeting.decisions.select_related("item").order_by("pk"),
         "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
@@ -245,8 +178,7 @@ def meeting_status(request, pk):
 def rsvp(request, pk):
     meeting = _visible_meeting(request, pk)
     if not request.user.is_authenticated:
-        login = f"{reverse('account_login')}?next={meeting.get_absolute_url()}"
-        return HttpResponseClientRedirect(login) if _is_htmx(request) else redirect(login)
+        return login_redirect(request, meeting.get_absolute_url())
     form = RsvpForm(request.POST)
     error = None
     if form.is_valid():
@@ -258,8 +190,8 @@ def rsvp(request, pk):
             error = str(problem)
     else:
         error = _("Please choose going, maybe or not going.")
-    if _is_htmx(request):
-        context = {**_rsvp_context(request, meeting), "rsvp_error": error}
+    if wants_fragment(request):
+        context = {**meeting_rsvp_summary(meeting=meeting, user=request.user), "rsvp_error": error}
         context["rsvp_saved"] = error is None
         return render_page_or_fragment(request, "meetings/meeting_detail.html", "rsvp", context)
     if error:
@@ -335,8 +267,8 @@ def item_move(request, item_pk):
         )
     except services.MeetingError as problem:
         error = str(problem)
-    if _is_htmx(request):
-        context = {**_agenda_context(request, item.meeting), "moved_pk": item.pk}
+    if wants_fragment(request):
+        context = {**meeting_agenda(meeting=item.meeting, user=request.user), "moved_pk": item.pk}
         context["move_error"] = error
         return render_page_or_fragment(request, "meetings/meeting_detail.html", "agenda", context)
     if error:
@@ -440,8 +372,7 @@ def poll(request, item_pk):
             request, "meetings/poll_detail.html", fragment, _poll_context(request, item)
         )
     if not request.user.is_authenticated:
-        login = f"{reverse('account_login')}?next={reverse('meetings:poll', args=[item.pk])}"
-        return HttpResponseClientRedirect(login) if _is_htmx(request) else redirect(login)
+        return login_redirect(request, reverse("meetings:poll", args=[item.pk]))
     form = PollAnswerForm(request.POST)
     if form.is_valid():
         try:
@@ -456,7 +387,7 @@ def poll(request, item_pk):
     if form.errors:
         context = _poll_context(request, item, form=form)
         return render_page_or_fragment(request, "meetings/poll_detail.html", "poll", context)
-    if _is_htmx(request):
+    if wants_fragment(request):
         context = _poll_context(request, item, poll_saved=True)
         return render_page_or_fragment(request, "meetings/poll_detail.html", "poll", context)
     messages.success(request, _("Thanks, your answer is counted."))
@@ -466,6 +397,18 @@ def poll(request, item_pk):
 # ---------------------------------------------------------------- minutes and decisions
 
 
+def _minutes_page(request, meeting: Meeting, *, form, formset, action_form):
+    """The minutes screen, from the forms the view has (bound when they carry errors)."""
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "formset": formset,
+        "action_form": action_form,
+        "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
+    }
+    return render(request, "meetings/minutes_form.html", context)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 def minutes_edit(request, pk):
@@ -473,25 +416,18 @@ def minutes_edit(request, pk):
     if meeting.is_draft:
         messages.error(request, _("Publish the meeting before recording minutes."))
         return redirect(meeting)
-    items = meeting.items.accepted().select_related("decision").order_by("position", "pk")
     form = MinutesForm(request.POST or None, instance=meeting, prefix="meeting")
-    formset = ItemMinutesFormSet(request.POST or None, queryset=items, prefix="items")
+    formset = ItemMinutesFormSet(
+        request.POST or None, queryset=meeting.items.for_minutes(), prefix="items"
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
             form.save()
             formset.save()
         messages.success(request, _("The minutes are saved."))
         return redirect(f"{meeting.get_absolute_url()}#minutes")
-    return render(
-        request,
-        "meetings/minutes_form.html",
-        {
-            "meeting": meeting,
-            "form": form,
-            "formset": formset,
-            "action_form": ActionItemForm(meeting=meeting),
-            "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
-        },
+    return _minutes_page(
+        request, meeting, form=form, formset=formset, action_form=ActionItemForm(meeting=meeting)
     )
 
 
@@ -534,17 +470,12 @@ def action_add(request, pk):
         else:
             messages.success(request, _("The action item is added."))
             return redirect(f"{reverse('meetings:minutes', args=[meeting.pk])}#actions")
-    items = meeting.items.accepted().order_by("position", "pk")
-    return render(
+    return _minutes_page(
         request,
-        "meetings/minutes_form.html",
-        {
-            "meeting": meeting,
-            "form": MinutesForm(instance=meeting, prefix="meeting"),
-            "formset": ItemMinutesFormSet(queryset=items, prefix="items"),
-            "action_form": form,
-            "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
-        },
+        meeting,
+        form=MinutesForm(instance=meeting, prefix="meeting"),
+        formset=ItemMinutesFormSet(queryset=meeting.items.for_minutes(), prefix="items"),
+        action_form=form,
     )
 
 

@@ -1,9 +1,11 @@
 """One URL serves a page and its fragment: the whole page normally, the named partial for htmx."""
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from . import shared_cache
 
@@ -50,3 +52,15 @@ def render_page_or_shared_fragment(
         response = render(request, template, {**context, **rendered})
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def login_redirect(request, next_url: str):
+    """Send someone who is not logged in to the login page, then back to `next_url`.
+
+    An htmx request is told to load the login page whole (a fragment swap would put it inside
+    the page); a plain request is redirected.
+    """
+    login = f"{reverse('account_login')}?next={next_url}"
+    if wants_fragment(request):
+        return HttpResponseClientRedirect(login)
+    return redirect(login)

@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 
+from .params import int_or_none
+
 COUNT_UP_TO = 1000
 
 
@@ -54,7 +56,4 @@ class CappedPaginator(Paginator):
 
 
 def _page_number(value) -> int:
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
-        return 1
+    return max(1, int_or_none(value) or 1)

@@ -28,6 +28,7 @@ from mutualaid.htmx import (
     render_page_or_shared_fragment,
     wants_fragment,
 )
+from mutualaid.params import int_or_none
 from mutualaid.permissions import role_required
 from mutualaid.posters import absolute_url, poster_render
 from mutualaid.ratelimit import rate_limited
@@ -136,7 +137,7 @@ def need_edit(request, pk):
 
 
 def _ask_offer(request, need, offer_id):
-    offer = Offer.objects.visible().filter(pk=_int(offer_id)).first()
+    offer = Offer.objects.visible().filter(pk=int_or_none(offer_id)).first()
     if offer is None:
         raise MatchError(_("That offer is no longer here."))
     return services.match_propose(by=request.user, need=need, offer=offer)
@@ -158,13 +159,6 @@ NEED_FORM = PostFormPage(
 
 def _need_form(request, need):
     return post_form(request, need, NEED_FORM)
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 @login_required
@@ -232,7 +226,7 @@ def match_detail(request, pk):
     if wants_fragment(request):
         # The open thread asks every few seconds whether anything came; until something did,
         # nothing is swapped, so nothing is announced again and the form is never touched.
-        since = _int(request.GET.get("since")) or 0
+        since = int_or_none(request.GET.get("since")) or 0
         if not is_participant or not thread.filter(pk__gt=since).exists():
             return HttpResponse(status=204)
     thread = list(thread.select_related("author"))
@@ -337,10 +331,10 @@ MINE_FITS = {
 
 def _mine_fits(request, value):
     side, _dash, pk = value.partition("-")
-    if side not in MINE_FITS or _int(pk) is None:
+    if side not in MINE_FITS or int_or_none(pk) is None:
         return HttpResponse(status=400)
     model, other_side, other_label = MINE_FITS[side]
-    post = get_object_or_404(model.objects.by(request.user).for_list(), pk=_int(pk))
+    post = get_object_or_404(model.objects.by(request.user).for_list(), pk=int_or_none(pk))
     post.suggestions = suggest_for_post(post, other_side=other_side, viewer=request.user)
     context = {"post": post, "side": side, "other_label": other_label}
     return render_page_or_fragment(request, "needs/mine_post.html", "fits", context)

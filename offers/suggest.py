@@ -6,6 +6,7 @@ Both apps use this: a need asks for offers, an offer asks for needs.
 from mutualaid.contact_details import MESSAGES as CONTACT_MESSAGES
 from mutualaid.contact_details import contact_details_in
 from mutualaid.paging import CappedPaginator
+from mutualaid.params import int_or_none
 from mutualaid.ranking import counterpart_posts, rank
 
 SUGGESTIONS_SHOWN = 5
@@ -48,8 +49,8 @@ def suggest_for_draft(data, instance, *, other_side: str, viewer):
         other_side=other_side,
         title=str(data.get("title", ""))[:200],
         details=str(data.get("details", ""))[:2000],
-        category=_int_or_none(data.get("category")),
-        area=_int_or_none(data.get("area")),
+        category=int_or_none(data.get("category")),
+        area=int_or_none(data.get("area")),
         viewer=viewer,
     )
 
@@ -63,13 +64,6 @@ def draft_warnings(data) -> dict[str, str]:
         if kind:
             warnings[name] = str(CONTACT_MESSAGES[kind])
     return warnings
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def filtered(queryset, values: dict, extra: dict | None = None, *, reader):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mutualaid import roles, shared_cache
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_shared_fragment
+from mutualaid.params import int_or_none
 from mutualaid.ratelimit import rate_limited
 
 from .forms import OfferFilterForm, OfferForm
@@ -90,7 +91,7 @@ def offer_edit(request, pk):
 
 
 def _ask_need(request, offer, need_id):
-    return need_ask(need_id=_int(need_id), offer=offer, by=request.user)
+    return need_ask(need_id=int_or_none(need_id), offer=offer, by=request.user)
 
 
 OFFER_FORM = PostFormPage(
@@ -109,13 +110,6 @@ OFFER_FORM = PostFormPage(
 
 def _offer_form(request, offer):
     return post_form(request, offer, OFFER_FORM)
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 @login_required

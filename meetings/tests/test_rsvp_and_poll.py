@@ -203,3 +203,23 @@ def test_the_meeting_page_shows_why_someone_blocks(client):
     assert "Why someone objects:" in body
     assert "Friday is when the church hall is booked" in body
     assert "Works for me" not in body
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("meetings:rsvp", {"answer": "going"}), ("meetings:poll", {"answer": "agree"})],
+)
+def test_answering_without_an_account_goes_to_login_and_back(client, name, data):
+    item = ProposalFactory()
+    target = item.meeting if name == "meetings:rsvp" else item
+    url = reverse(name, args=[target.pk])
+    back = item.meeting.get_absolute_url() if name == "meetings:rsvp" else url
+    login = f"{reverse('account_login')}?next={back}"
+
+    page = client.post(url, data)
+    assert page.status_code == 302 and page["Location"] == login
+
+    # htmx is told to load the login page whole rather than swap it into the meeting.
+    live = client.post(url, data, HTTP_HX_REQUEST="true")
+    assert live.status_code == 200 and live["HX-Redirect"] == login
+    assert not Rsvp.objects.exists() and not PollAnswer.objects.exists()
