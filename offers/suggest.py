@@ -29,10 +29,12 @@ def suggest(*, other_side: str, title="", details="", category=None, area=None, 
 def suggest_for_post(post, *, other_side: str, viewer):
     if not post.is_open:
         return []
+    # Details the reader may not read don't choose what fits: the suggestions and their
+    # reasons ("Shares the words: eviction") would tell them what the details say.
     return suggest(
         other_side=other_side,
         title=post.title,
-        details=post.details,
+        details=post.details if post.details_visible_to(viewer) else "",
         category=post.category_id,
         area=post.area_id,
         viewer=viewer,

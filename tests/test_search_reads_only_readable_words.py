@@ -95,3 +95,24 @@ def test_suggestions_beside_a_post_for_a_visitor_fit_only_on_words_they_may_read
     client.force_login(UserFactory())
     page = titles_in(client.get(need.get_absolute_url()))
     assert "Pantry shelf" in page
+
+
+@pytest.mark.parametrize("side", ["need", "offer"])
+def test_what_fits_a_post_is_not_chosen_by_its_own_details_a_visitor_may_not_read(client, side):
+    """The post's own neighbors-only details don't pick or explain its suggestions for a
+    visitor without an account: "Shares the words: eviction" would tell them what it says."""
+    area, category = AreaFactory(), CategoryFactory()
+    own = {"area": area, "category": category}
+    if side == "need":
+        post = NeedFactory(title="Help with a letter", details="Landlord eviction notice.", **own)
+        OfferFactory(title="Eviction defence clinic", visibility=Visibility.EVERYONE, **own)
+    else:
+        post = OfferFactory(title="Help with a letter", details="Landlord eviction notice.", **own)
+        NeedFactory(title="Eviction defence clinic", visibility=Visibility.EVERYONE, **own)
+    page = titles_in(client.get(post.get_absolute_url()))
+    assert "Eviction defence clinic" not in page
+    assert "landlord" not in page.lower()
+    # A signed-in neighbor reads the details, so they may see what fits them.
+    client.force_login(UserFactory())
+    page = titles_in(client.get(post.get_absolute_url()))
+    assert "Eviction defence clinic" in page
