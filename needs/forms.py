@@ -66,7 +66,10 @@ class MessageForm(forms.Form):
         label=_("Your message"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Only the two of you can read this. Agree a time and a public place."),
+        help_text=_(
+            "Only the two of you can read this, unless one of you reports it to a moderator."
+            " Agree a time and a public place."
+        ),
     )
 
     def clean_body(self):

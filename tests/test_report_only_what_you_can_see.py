@@ -1,6 +1,8 @@
 """Reporting is offered only for what the reporter can see: anything else is a 404 that
 shows nothing of it."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -111,3 +113,11 @@ def test_the_thread_says_exactly_who_can_read_it(client, message):
     page = client.get(message.match.get_absolute_url()).content.decode()
     assert "Only the two of you can read this." in page
     assert "written in the moderation log" in page
+
+
+def test_the_message_box_says_when_a_moderator_reads_it_too(client, message):
+    client.force_login(message.match.recipient)
+    response = client.get(message.match.get_absolute_url())
+    help_text = str(response.context["form"]["body"].help_text)
+    assert "unless one of you reports it" in help_text
+    assert help_text in html.unescape(response.content.decode())
