@@ -13,7 +13,7 @@ from django.core import checks
 HOOKS = ("export_user_data", "forget_user")
 
 
-def _is_the_projects_own(config) -> bool:
+def is_the_projects_own(config) -> bool:
     """Apps in this repository, not installed packages (Django's, allauth's, ...)."""
     path = Path(config.path).resolve()
     base = Path(settings.BASE_DIR).resolve()
@@ -38,7 +38,7 @@ def personal_data_hooks(app_configs=None, **kwargs):
     errors = []
     for config in app_configs or apps.get_app_configs():
         # The core covers what it keeps itself (account, reports, moderation) in services.
-        if config.label == user_model._meta.app_label or not _is_the_projects_own(config):
+        if config.label == user_model._meta.app_label or not is_the_projects_own(config):
             continue
         models = [m for m in config.get_models() if _points_at_people(m, user_model)]
         missing = [hook for hook in HOOKS if not callable(getattr(config, hook, None))]

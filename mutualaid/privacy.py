@@ -15,18 +15,10 @@ from django.db import models
 # A private field nobody reads through the hub's pages (a password hash, a confirmation key).
 NOBODY = "nobody"
 
-# The apps whose models the sweep holds to account: the hub's own, and allauth's accounts
-# (email addresses are private). Django's contrib apps keep nothing a neighbor wrote.
-SWEPT_APPS = (
-    "mutualaid",
-    "inbox",
-    "needs",
-    "offers",
-    "freestore",
-    "meetings",
-    "imports",
-    "account",
-)
+# The apps whose models the sweep holds to account: every app of this project (an app added
+# later is swept from its first model, without being listed), and allauth's accounts (email
+# addresses are private). Django's contrib apps keep nothing a neighbor wrote.
+ALSO_SWEPT_APPS = ("account",)
 
 
 @dataclass(frozen=True)
@@ -81,11 +73,19 @@ def text_fields(model) -> list[str]:
     ]
 
 
+def swept_apps() -> set[str]:
+    from .checks import is_the_projects_own
+
+    own = {config.label for config in apps.get_app_configs() if is_the_projects_own(config)}
+    return own | set(ALSO_SWEPT_APPS)
+
+
 def swept_models():
+    labels = swept_apps()
     return [
         model
         for model in apps.get_models()
-        if model._meta.app_label in SWEPT_APPS and not model._meta.proxy
+        if model._meta.app_label in labels and not model._meta.proxy
     ]
 
 

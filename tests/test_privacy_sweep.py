@@ -63,12 +63,25 @@ EXTRA_QUERIES = {
 MARKER = re.compile(r"zq(\d{5})q", re.IGNORECASE)
 
 swept = Counter()
+planted_sizes: list[tuple[int, int]] = []  # per sweep: markers planted, private fields holding them
 
 
 def test_every_text_field_is_declared_public_or_private():
     assert privacy.unclassified_fields() == [], (
         "Declare these fields in their model's `privacy = Privacy(public=..., private=...)`"
     )
+
+
+def test_every_app_of_the_project_is_swept_without_being_listed():
+    """An app added later (as imports and inbox were) is held to account from its first model."""
+    from django.apps import apps
+
+    from mutualaid.checks import is_the_projects_own
+
+    own = {config.label for config in apps.get_app_configs() if is_the_projects_own(config)}
+    swept = {model._meta.app_label for model in privacy.swept_models()}
+    assert "moderation_fixture" in own  # the test settings' own small app, added late
+    assert own <= swept, f"Not swept: {sorted(own - swept)}"
 
 
 def test_every_private_field_names_a_rule_its_model_answers():
@@ -210,6 +223,7 @@ def body_of(response) -> str:
 def sweep(urls, people, owner, planted) -> list[str]:
     """Request each URL as each visitor, page and fragment; what leaked, in plain words."""
     leaks = []
+    planted_sizes.append((len(planted), len({(m, f) for m, f, _pk in planted.values()})))
     allowed_cache: dict = {}
     for visitor in VISITORS:
         user = owner if visitor == OWNER and owner is not None else people[visitor]
@@ -274,12 +288,19 @@ def test_the_neighborhood_plants_a_marker_in_every_private_field(people):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _say_how_much_was_swept():
+def _say_how_much_was_swept(request):
     yield
     if swept:
         visitors = {visitor for visitor, _url in swept}
         urls = {url for _visitor, url in swept}
-        sys.stderr.write(
-            f"\nprivacy sweep: {sum(swept.values())} responses, {len(urls)} URLs,"
-            f" {len(visitors)} kinds of visitor\n"
+        markers = min(size for size, _fields in planted_sizes)
+        fields = max(fields for _size, fields in planted_sizes)
+        figure = (
+            f"\nprivacy sweep: at least {markers} markers in {fields} private fields"
+            f" × {len(urls)} URLs × {len(visitors)} kinds of visitor"
+            f" ({sum(swept.values())} responses, each page also as an htmx fragment)\n"
         )
+        # Shown even when output is captured (`make test` runs quietly): it is the figure.
+        capture = request.config.pluginmanager.getplugin("capturemanager")
+        with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+            sys.stderr.write(figure)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from mutualaid.models import Reportable
+from mutualaid.privacy import Privacy
 
 
 class PostQuerySet(models.QuerySet):
@@ -17,6 +18,8 @@ class Post(Reportable):
 
     objects = PostQuerySet.as_manager()
 
+    privacy = Privacy(public=("text",))
+
     def __str__(self):
         return self.text[:40]
 
@@ -28,6 +31,8 @@ class Note(models.Model):
     """Not reportable: no `hidden` field."""
 
     text = models.TextField()
+
+    privacy = Privacy(public=("text",))
 
     def __str__(self):
         return self.text[:40]
