@@ -293,3 +293,31 @@ def test_privacy_page_says_what_organizers_see_in_the_admin(client):
     )
     assert "Las personas organizadoras ven tu nombre visible" in spanish
     assert "dejas cualquier cola del estante de préstamo" in spanish
+
+
+def test_my_data_has_the_sheets_i_imported_but_not_the_people_in_them(client, amina):
+    from imports.models import ImportRun
+    from imports.services import import_apply, import_confirm, import_map, import_upload
+    from mutualaid.tests.factories import AreaFactory
+
+    amina.groups.add(*roles_groups(roles.INTAKE_VOLUNTEER))
+    AreaFactory(name="Riverside")
+    sheet = "Name,What do you need?,Neighborhood,Category\nAda Okafor,Soup pot,Riverside,food\n"
+
+    def upload(name):
+        return import_upload(by=amina, file_name=name, data=sheet.encode(), kind="needs")
+
+    run = upload("spring-form.csv")
+    run = import_map(run=run, by=amina, columns=run.columns, values={})
+    import_apply(run_id=import_confirm(run=run, by=amina).pk)
+    unfinished = upload("half-done.csv")
+
+    response, data = download(client, amina)
+    files = {each["file"] for each in data["apps"]["imports"]["imports"]}
+    assert files == {"spring-form.csv", "half-done.csv"}
+    assert "Ada Okafor" not in response.content.decode()
+
+    client.post(reverse("account_delete"), {"password": PASSWORD, "confirm": "on"})
+    assert not ImportRun.objects.filter(pk=unfinished.pk).exists()
+    assert not ImportRun.objects.filter(table__isnull=False).exists()
+    assert ImportRun.objects.get(file_name="spring-form.csv").by.forgotten_at is not None

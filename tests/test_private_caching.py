@@ -63,3 +63,16 @@ def test_a_view_that_chose_its_own_caching_keeps_it():
         return response
 
     assert PrivateCacheMiddleware(view)(request)["Cache-Control"] == "private, max-age=60"
+
+
+def test_the_organizers_export_of_open_needs_is_private(client):
+    from mutualaid import roles
+    from needs.tests.factories import NeedFactory
+    from offers.models import Visibility
+
+    NeedFactory(title="Bus fare to work", visibility=Visibility.EVERYONE)
+    client.force_login(UserFactory(roles=[roles.ORGANIZER]))
+    response = client.get(reverse("needs:export"))
+    assert "Bus fare to work" in response.content.decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Cache-Control"] == PRIVATE
