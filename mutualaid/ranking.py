@@ -68,7 +68,7 @@ WEIGHT_RELATED = 0.5
 # How much each kind of related word counts, against the typed word's 1: the same word in
 # the other language nearly as much, another word for the same thing half, the thing one
 # level up a quarter.
-WEIGHT_OF_KIND = {lexicon.TRANSLATION: 0.8, lexicon.SAME: WEIGHT_RELATED, lexicon.BROADER: 0.25}
+WEIGHT_OF_KIND = {lexicon.TRANSLATION: 0.8, lexicon.SAME: WEIGHT_RELATED, lexicon.BROADER: 0.5}
 MIN_TEXT_SCORE = 0.24
 COMMON_RELATED = 0.02
 # A word for who a post is for ("my son", "mi mamá") says little of what is needed.
@@ -182,6 +182,12 @@ _SKIP_WORDS = {
     "lo",
     "se",
     "muy",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
 }
 
 

@@ -284,3 +284,9 @@ def test_only_a_change_of_words_asks_for_a_new_translation(
     assert len(new_words) == 1
     offer.refresh_from_db()
     assert "computer" in offer.title_related
+
+
+def test_a_spanish_count_of_people_is_not_an_idea_as_an_english_one_is_not():
+    # "somos cinco" says how many, like "we are five": neither is something to find.
+    assert ranking.meaningful_words("despensa, somos cinco", "es") == ["despensa"]
+    assert ranking.meaningful_words("groceries, we are five", "en") == ["groceries"]
