@@ -6,7 +6,7 @@ PYTHON_BIN := $(shell scripts/find-python.sh)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install lexicon db migrate seed serve messages bench clean backup restore check-deploy
+.PHONY: run test test-fast lint format install lexicon db migrate seed serve messages bench clean backup restore check-deploy
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -43,9 +43,11 @@ serve: migrate
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
 	SECURE_HSTS_SECONDS=0 $(VENV)/bin/gunicorn mutualaid.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
+# ruff, then mypy over the services, the QuerySets and the ranking ([tool.mypy] in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .
@@ -64,6 +66,10 @@ test: db lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory check-deploy
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The edit-test loop: the suite without the browser journeys (tests/browser), no lint.
+test-fast: db
+	$(PY) -m pytest --ignore=tests/browser $(PYTEST_ARGS)
 
 bench: migrate
 	$(PY) bench/pages.py

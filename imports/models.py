@@ -138,6 +138,9 @@ class ImportRun(models.Model):
         related_name="+",
     )
 
+    # Not stored: set by import_undo to how many of its posts were taken up and so stayed.
+    kept_when_undone: int = 0
+
     objects = ImportRunQuerySet.as_manager()
 
     # The file's name can say whose sheet it is; a failure can quote a row.

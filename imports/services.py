@@ -11,10 +11,13 @@ ledger, and a lendable thing is made as the volunteers' screen makes it.
 import datetime
 import logging
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -120,7 +123,7 @@ class Outcome:
     created: int = 0
     skipped: int = 0
     refused: int = 0
-    refusals: list | None = None
+    refusals: list[dict] = dataclass_field(default_factory=list)
 
     def add_refusal(self, check: RowCheck):
         self.refused += 1
@@ -216,7 +219,7 @@ class _Progress:
 
     def __init__(self, run_pk: int):
         self.run_pk = run_pk
-        self.connection = None
+        self.connection: BaseDatabaseWrapper | None = None
 
     def __call__(self, processed: int):
         try:
@@ -328,10 +331,9 @@ def _remember_names(values: dict):
     for field in ("area", "category"):
         for words, pk in (values.get(field) or {}).items():
             if words and pk:
+                lookup: dict[str, Any] = {"words": words, f"{field}__isnull": False}
                 NameAlias.objects.update_or_create(
-                    words=words,
-                    **{f"{field}__isnull": False},
-                    defaults={field + "_id": pk, "words": words},
+                    defaults={field + "_id": pk, "words": words}, **lookup
                 )
 
 
@@ -343,7 +345,7 @@ def _writer(run: ImportRun):
         if run.kind == RowKind.NEEDS:
             from needs.models import Need
 
-            def write(values):
+            def write_need(values):
                 need = Need(
                     owner=run.by,
                     title=values["title"],
@@ -358,11 +360,11 @@ def _writer(run: ImportRun):
                 fits_later(need)
                 return need
 
-            return write
+            return write_need
 
         from offers.models import Offer
 
-        def write(values):
+        def write_offer(values):
             offer = Offer(
                 owner=run.volunteer or run.by,
                 title=values["title"],
@@ -375,20 +377,24 @@ def _writer(run: ImportRun):
             fits_later(offer)
             return offer
 
-        return write
+        return write_offer
 
     from freestore import services as store
     from freestore.models import Thing
+
+    # The upload form asks for a store whenever the rows are items or things.
+    to_store = run.store
+    assert to_store is not None, "items and things are imported into a store"
 
     if run.kind == RowKind.ITEMS:
         from mutualaid.models import Category
 
         categories = {category.pk: category for category in Category.objects.all()}
 
-        def write(values):
+        def write_item(values):
             try:
                 item = store.item_find_or_create(
-                    store=run.store,
+                    store=to_store,
                     name=values["title"],
                     size=values["size"],
                     condition=values["condition"],
@@ -400,11 +406,11 @@ def _writer(run: ImportRun):
                 raise ImportRefused(str(error)) from error
             return movement
 
-        return write
+        return write_item
 
-    def write(values):
+    def write_thing(values):
         return Thing.objects.create(
-            store=run.store,
+            store=to_store,
             name=values["title"],
             category_id=values["category"],
             description=values["details"],
@@ -412,7 +418,7 @@ def _writer(run: ImportRun):
             loan_days=values["loan_days"],
         )
 
-    return write
+    return write_thing
 
 
 def import_undo(*, run: ImportRun, by) -> ImportRun:

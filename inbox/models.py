@@ -158,7 +158,7 @@ class NoticeGroup(models.TextChoices):
     STORE = "store", _("The free store and meetings")
 
 
-GROUP_OF_KIND = {
+GROUP_OF_KIND: dict[str, NoticeGroup] = {
     Notice.Kind.ASKED: NoticeGroup.ANSWERS,
     Notice.Kind.ACCEPTED: NoticeGroup.ANSWERS,
     Notice.Kind.DECLINED: NoticeGroup.ANSWERS,

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -203,7 +204,7 @@ UNMET_NEEDS_TITLE = gettext_noop("Unmet needs in the neighborhood")
 UNMET_NEEDS_DESCRIPTION = gettext_noop("What neighbors have asked for and nobody has answered yet.")
 
 
-def explained(choices, hints: dict) -> list[tuple[str, str]]:
+def explained(choices, hints: dict) -> list[tuple[str, str | Promise]]:
     """Choices with their one-line explanation ("Stand aside: I won't…"), for picking one."""
     return [(value, format_lazy("{}: {}", label, hints[value])) for value, label in choices]
 
@@ -311,7 +312,7 @@ class AgendaItem(models.Model):
     def needs_by_category(self) -> list[dict]:
         from .needs_snapshot import by_category
 
-        return by_category(self.needs_snapshot)
+        return by_category(self.needs_snapshot or {})
 
     @property
     def summary(self) -> str:

@@ -59,7 +59,7 @@ def meeting_create(*, by, **fields) -> Meeting:
 
 def meeting_set_status(*, meeting: Meeting, status: str, by) -> Meeting:
     """Publish, mark held or cancel. A cancelled meeting stays public so people know."""
-    allowed = {
+    allowed: dict[str, set[str]] = {
         Meeting.Status.DRAFT: {Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED},
         Meeting.Status.PUBLISHED: {Meeting.Status.HELD, Meeting.Status.CANCELLED},
         Meeting.Status.HELD: set(),

@@ -4,6 +4,8 @@ Nothing here asks about income, status, identity documents or household. One acc
 asks and gives.
 """
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -127,7 +129,7 @@ class TitleWord(models.Model):
         return self.word
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -156,9 +158,10 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A neighbor. Email is the login and is never shown to anyone else."""
 
-    username = None
-    first_name = None
-    last_name = None
+    # Setting an inherited field to None is how Django drops it; the stubs type it as str.
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
         _("display name"),
@@ -203,7 +206,8 @@ class User(AbstractUser):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
-    objects = UserManager()
+    # Email is the login, so this replaces auth's UserManager, which the stubs expect.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     privacy = Privacy(
         private={"email": "own", "password": NOBODY, "language": "own"}, public=("display_name",)

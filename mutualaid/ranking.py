@@ -835,7 +835,9 @@ def _reasons(post, said: Said, category_id, area_id, viewer, language) -> list[s
     close = [word for word, found in said.spellings.items() if own.intersection(found)]
     # A typed word found in what the post means (its translation or related words).
     means = [word for word in said.typed if word not in shared and has(word, derived)]
-    same, translated, broader = [], [], []
+    same: list[tuple[str, str]] = []
+    translated: list[tuple[str, str]] = []
+    broader: list[tuple[str, str]] = []
     for typed in said.typed:
         if typed in shared:
             continue
@@ -885,5 +887,6 @@ def counterpart_posts(side: str, viewer):
 
     for config in apps.get_app_configs():
         if getattr(config, "matching_side", None) == side:
-            return config.matching_posts(viewer)
+            # matching_side promises matching_posts; AppConfig's stubs can't know of either.
+            return config.matching_posts(viewer)  # type: ignore[attr-defined]
     raise LookupError(f"No app provides {side} posts for matching.")

@@ -4,6 +4,8 @@ Each runs in one transaction, locks what it changes, and raises a domain error (
 message for people) that the view turns into a message.
 """
 
+from typing import Any
+
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.conf import settings
@@ -275,7 +277,7 @@ def account_export(*, user) -> dict:
 
     Apps add theirs through `AppConfig.export_user_data(user) -> dict`, under their label.
     """
-    data = {
+    data: dict[str, Any] = {
         "hub": settings.HUB_NAME,
         "exported_at": timezone.now(),
         "account": {

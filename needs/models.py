@@ -28,7 +28,7 @@ def is_volunteer(user) -> bool:
     )
 
 
-class NeedQuerySet(PostQuerySet):
+class NeedQuerySet(PostQuerySet["Need"]):
     def of_urgency(self, urgency):
         return self.filter(urgency=urgency) if urgency else self
 

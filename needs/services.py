@@ -69,7 +69,7 @@ def match_propose(*, by, need: Need | None = None, offer: Offer | None = None, m
                 recipient=recipient,
                 holds_offer=holds,
             )
-            if holds:
+            if offer is not None and holds:
                 offer.status = Offer.Status.SPOKEN_FOR
                 offer.save(update_fields=["status", "updated"])
             if message.strip():

@@ -6,6 +6,7 @@ expiry, and a stored search vector that `mutualaid.ranking` works on.
 """
 
 import datetime
+from typing import ClassVar, TypeVar
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -51,7 +52,11 @@ class TitleWords(Func):
     output_field = SearchVectorField()
 
 
-class PostQuerySet(models.QuerySet):
+# Each side's QuerySet is a PostQuerySet of its own model (NeedQuerySet is PostQuerySet[Need]).
+SomePost = TypeVar("SomePost", bound="Post")
+
+
+class PostQuerySet(models.QuerySet[SomePost]):
     """Reads both sides share. `open()` is the only door into lists and matching."""
 
     def visible(self):
@@ -182,6 +187,10 @@ class Post(Reportable):
     # What a post's privacy declaration shares (see mutualaid.privacy): its title and what is
     # derived from it are public; its details and what is derived from them are not.
     TITLE_PUBLIC = ("title", "title_related", "title_translated")
+
+    # Each side declares its own status field and which of its statuses are still going.
+    status: str
+    GOING_STATUSES: ClassVar[tuple[str, ...]]
     DETAILS_PRIVATE = dict.fromkeys(
         ["details", "details_related", "details_translated"], "details_readable_by"
     )
@@ -252,7 +261,7 @@ class Post(Reportable):
         ]
 
 
-class OfferQuerySet(PostQuerySet):
+class OfferQuerySet(PostQuerySet["Offer"]):
     def of_kind(self, kind):
         return self.filter(kind=kind) if kind else self
 
