@@ -52,6 +52,8 @@ BAD = [
     ("Winter coat for my son, size 8", "Warm blankets, two double-size"),
     ("Groceries this week", "Weekly ride to the Saturday market"),
     ("Someone to fix my bike brakes", "Sewing repairs: hems, buttons, zips"),
+    ("Kids' snow boots, size 2", "Kids' winter jackets, sizes 6–10"),
+    ("Learn some Spanish before a trip", "Homework help in maths for teens"),
 ]
 
 
