@@ -28,6 +28,10 @@ class NoticeQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def counted(self):
+        """Unread and not waiting for the daily summary: what the header counts."""
+        return self.filter(read_at__isnull=True, quiet=False)
+
     def about(self, obj):
         return self.filter(about_type=ContentType.objects.get_for_model(obj), about_id=obj.pk)
 
@@ -87,6 +91,9 @@ class Notice(models.Model):
     # worked out for the recipient's eyes, so it names only words they may read.
     reasons = models.JSONField(default=dict, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # A fit past the day's few (FITS_PER_DAY) waits for the daily summary: it is in the inbox
+    # but not counted in the header nor emailed at once, until the summary has gone.
+    quiet = models.BooleanField(default=False)
     created = models.DateTimeField(default=timezone.now)
 
     objects = NoticeQuerySet.as_manager()
@@ -102,7 +109,9 @@ class Notice(models.Model):
             models.Index(fields=["recipient", "-created"], name="notice_inbox"),
             # The header's count on every page: a neighbor's unread notices only.
             models.Index(
-                fields=["recipient"], condition=Q(read_at__isnull=True), name="notice_unread"
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True, quiet=False),
+                name="notice_unread",
             ),
             models.Index(fields=["about_type", "about_id"], name="notice_about"),
         ]

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.tasks import TaskResultStatus
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -65,7 +66,8 @@ def notice_message(*, recipient, about, actor) -> Notice | None:
 
 def notice_fit(*, recipient, new_post, own_post, reasons: dict) -> Notice | None:
     """Tell `recipient` that `new_post` may meet their `own_post`: once per pair of posts,
-    never to whoever posted it, at most FITS_PER_DAY a day. None when it is not sent."""
+    never to whoever posted it. Past FITS_PER_DAY in a day, the notice waits quietly for the
+    daily summary. Emailed at once to whoever chose so. None when it is not sent."""
     if not _can_be_told(recipient) or new_post.owner_id == recipient.pk:
         return None
     if own_post.owner_id != recipient.pk:
@@ -75,10 +77,10 @@ def notice_fit(*, recipient, new_post, own_post, reasons: dict) -> Notice | None
         with transaction.atomic():
             # The recipient's row is the lock that keeps two tasks from both sending the third.
             get_user_model().objects.select_for_update().filter(pk=recipient.pk).first()
-            told = Notice.objects.fits().filter(recipient=recipient, created__gte=since)
-            if told.count() >= FITS_PER_DAY:
-                return None
-            return Notice.objects.create(
+            told = Notice.objects.fits().filter(
+                recipient=recipient, created__gte=since, quiet=False
+            )
+            notice = Notice.objects.create(
                 recipient=recipient,
                 kind=Notice.Kind.FIT,
                 actor=new_post.owner,
@@ -87,10 +89,30 @@ def notice_fit(*, recipient, new_post, own_post, reasons: dict) -> Notice | None
                 post_type=ContentType.objects.get_for_model(own_post),
                 post_id=own_post.pk,
                 reasons=reasons,
+                quiet=told.count() >= FITS_PER_DAY,
             )
     except IntegrityError:
         # This pair was pointed out already (to either of its two posters).
         return None
+    if not notice.quiet and email_at_once(recipient=recipient, kind=Notice.Kind.FIT):
+        notice_email(notice=notice)
+    return notice
+
+
+def notice_email(*, notice: Notice):
+    """Email one notice as it reads in the inbox, in its recipient's language, with the
+    reasons of a fit (only those worked out for the recipient's eyes)."""
+    recipient = notice.recipient
+    with in_language(recipient):
+        [shown] = with_subjects([notice], reader=recipient)
+    if shown.subject is None:
+        return False
+    return email_neighbor(
+        user=recipient,
+        subject=lambda: render_to_string("inbox/email/notice_subject.txt", {"notice": shown}),
+        template="inbox/email/notice.txt",
+        context={"notice": shown},
+    )
 
 
 def notice_open(*, notice: Notice, by) -> Notice:
@@ -152,13 +174,14 @@ def inbox_summary_send(*, recipient, until) -> bool:
         since = choices.summary_until or until - datetime.timedelta(days=1)
         if since >= until:
             return False
-        notices = (
-            Notice.objects.visible_to(recipient)
-            .unread()
-            .filter(kind__in=choices.kinds_by(Delivery.DAILY), created__gt=since)
-            .filter(created__lte=until)
-            .for_list()
+        wanted = Q(kind__in=choices.kinds_by(Delivery.DAILY))
+        if choices.fits != Delivery.INBOX:
+            wanted |= Q(quiet=True)  # the fits past the day's few wait for this email
+        mine = Notice.objects.visible_to(recipient)
+        notices = list(
+            mine.unread().filter(wanted, created__gt=since).filter(created__lte=until).for_list()
         )
+        mine.filter(quiet=True, created__lte=until).update(quiet=False)
         choices.summary_until = until
         choices.save(update_fields=["summary_until"])
         with in_language(recipient):
@@ -191,6 +214,7 @@ def inbox_summaries_send(*, now=None) -> int:
         | Q(notice_settings__messages=Delivery.DAILY)
         | Q(notice_settings__fits=Delivery.DAILY)
         | Q(notice_settings__store=Delivery.DAILY)
+        | Q(notices__quiet=True)
     )
     waiting = (
         get_user_model()
@@ -199,4 +223,7 @@ def inbox_summaries_send(*, now=None) -> int:
         .distinct()
         .order_by("pk")
     )
-    return sum(inbox_summary_send(recipient=user, until=until) for user in waiting)
+    sent = sum(inbox_summary_send(recipient=user, until=until) for user in waiting)
+    # Whoever gets no email (or keeps fits to the inbox): the day's waiting fits count now.
+    Notice.objects.filter(quiet=True, created__lte=until).update(quiet=False)
+    return sent

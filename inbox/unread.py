@@ -9,5 +9,5 @@ def unread_count(request) -> int:
     if user is None or not user.is_authenticated:
         return 0
     if not hasattr(request, "_inbox_unread"):
-        request._inbox_unread = Notice.objects.visible_to(user).unread().count()
+        request._inbox_unread = Notice.objects.visible_to(user).counted().count()
     return request._inbox_unread

@@ -1,15 +1,18 @@
 """New fits find the other side: after a post is saved, the posters of the other side's posts
 it fits well are told in their inbox, once per pair, a few a day, never the poster."""
 
+import datetime
 import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from inbox.models import Notice
+from inbox.models import Delivery, Notice, NoticeSettings
+from inbox.services import inbox_summaries_send
 from mutualaid import roles
 from mutualaid.models import Category
 from mutualaid.tests.factories import AreaFactory, UserFactory
@@ -123,11 +126,60 @@ def test_a_pair_is_pointed_out_once_whichever_side_changes(area):
     assert Notice.objects.fits().count() == 1
 
 
-def test_a_neighbor_is_told_of_at_most_three_fits_a_day(area):
+def four_fitting_offers(area):
+    return [
+        OfferFactory(title=f"Kids' winter coats, sizes {size}", area=area, details="")
+        for size in ("6–8", "7–9", "8–10", "8–12")
+    ]
+
+
+def test_a_neighbor_is_told_of_at_most_three_fits_a_day_and_the_rest_wait_for_the_summary(
+    area, client
+):
     need = NeedFactory(title="Winter coat for my son, size 8", area=area, details="")
-    for size in ("6–8", "7–9", "8–10", "8–12"):
-        fits_notify(OfferFactory(title=f"Kids' winter coats, sizes {size}", area=area, details=""))
-    assert len(fits_told(need.owner)) == 3
+    offers = four_fitting_offers(area)
+    for offer in offers:
+        fits_notify(offer)
+    assert len(fits_told(need.owner)) == 4
+    # Three count in the header; the fourth waits, quietly, for the day's summary.
+    client.force_login(need.owner)
+    assert 'class="count-badge">3' in client.get(reverse("needs:list")).content.decode()
+    assert inbox_summaries_send(now=timezone.now() + datetime.timedelta(hours=1)) == 1
+    (summary,) = mail.outbox
+    for offer in offers:
+        assert offer.title in summary.body
+    # Once the summary went, the fourth counts like the others.
+    assert 'class="count-badge">4' in client.get(reverse("needs:list")).content.decode()
+
+
+def test_the_fits_past_the_days_few_are_not_emailed_at_once_but_in_the_summary(area):
+    lucia = UserFactory()
+    NoticeSettings.objects.create(recipient=lucia, fits=Delivery.AT_ONCE)
+    NeedFactory(owner=lucia, title="Winter coat for my son, size 8", area=area, details="")
+    offers = four_fitting_offers(area)
+    for offer in offers:
+        fits_notify(offer)
+    assert len(mail.outbox) == 3
+    assert inbox_summaries_send(now=timezone.now() + datetime.timedelta(hours=1)) == 1
+    summary = mail.outbox[-1]
+    assert offers[-1].title in summary.body
+    assert offers[0].title not in summary.body
+
+
+def test_a_fit_is_emailed_at_once_in_spanish_to_whoever_chose_so_and_nobody_else(area):
+    lucia = UserFactory(language="es")
+    NoticeSettings.objects.create(recipient=lucia, fits=Delivery.AT_ONCE)
+    need = NeedFactory(owner=lucia, title="Winter coat for my son, size 8", area=area, details="")
+    by_default = NeedFactory(title="Winter coat for my son, size 8 or 9", area=area, details="")
+    offer = OfferFactory(title="Kids' winter jackets, sizes 6–10", area=area, details="")
+    assert {n.recipient for n in fits_notify(offer)} == {lucia, by_default.owner}
+    (email,) = mail.outbox
+    assert email.to == [lucia.email]
+    assert f"“{offer.title}” podría servir para tu publicación “{need.title}”" in email.subject
+    notice = Notice.objects.get(recipient=lucia)
+    assert notice.reasons_in("es")[0] in email.body
+    assert reverse("inbox:open", args=[notice.pk]) in email.body
+    assert "may meet" not in email.subject + email.body
 
 
 def test_a_need_an_intake_volunteer_posted_tells_the_volunteer(area):
