@@ -302,3 +302,27 @@ def test_a_phone_number_is_pointed_out_beside_the_field_it_is_in(client, area):
     title = fragment[fragment.index('id="warning-title"') : fragment.index('id="warning-details"')]
     assert "phone number" in details.split("</p>")[0]
     assert "phone number" not in title
+
+
+def test_a_fit_with_an_intake_need_never_tells_its_private_contact_note(area, client):
+    volunteer = UserFactory(roles=[roles.INTAKE_VOLUNTEER])
+    jun = UserFactory()
+    NoticeSettings.objects.create(recipient=jun, fits=Delivery.AT_ONCE)
+    offer = OfferFactory(owner=jun, title="Kids' winter jackets, sizes 6–10", area=area)
+    need = NeedFactory(
+        owner=volunteer,
+        on_behalf_of="Rosa",
+        contact_note="Call Rosa at 555 867 5309, coat pocket zipper",
+        title="Winter coat for my son, size 8",
+        details="",
+        area=area,
+    )
+    [notice] = fits_notify(need)
+    assert notice.recipient == jun
+    (email,) = mail.outbox
+    client.force_login(jun)
+    page = client.get(reverse("inbox:list")).content.decode()
+    own = offer.title.replace("'", "&#x27;")
+    assert f"“{need.title}” may meet your post “{own}”" in page
+    for told in (page, email.subject + email.body, str(notice.reasons)):
+        assert "867" not in told and "zipper" not in told.lower()
