@@ -1,4 +1,4 @@
-"""Words of Django and allauth that reach the hub's pages, said the hub's way.
+"""Words of Django and allauth that reach the hub's pages and emails, said the hub's way.
 
 Django 6.1's empty choice has no Spanish yet, and allauth's Spanish says "usted" and its
 English Title Case ("Sign In"), while the hub says "tú", sentence case, "Log in" and "Join".
@@ -101,4 +101,68 @@ ALLAUTH = [
     gettext_noop("Current Password"),
     gettext_noop("New Password"),
     gettext_noop("New Password (again)"),
+]
+
+# allauth's e-mail addresses page, passwords and logging out, and their messages.
+ACCOUNT_PAGES = [
+    gettext_noop("Email"),
+    gettext_noop("Password (again)"),
+    gettext_noop("Reset My Password"),
+    gettext_noop("Forgot Password?"),
+    gettext_noop("Use your password"),
+    gettext_noop("Please type your current password."),
+    gettext_noop("The email address and/or password you specified are not correct."),
+    gettext_noop("You are already logged in as %(user_display)s."),
+    gettext_noop("Your password is now changed."),
+    gettext_noop("Are you sure you want to sign out?"),
+    gettext_noop("The following email addresses are associated with your account:"),
+    gettext_noop("Make Primary"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Do you really want to remove the selected email address?"),
+    gettext_noop("You cannot remove your primary email address."),
+    gettext_noop("Your email address is still pending verification."),
+    gettext_noop(
+        "You currently do not have any email address set up. You should really add an "
+        "email address so you can receive notifications, reset your password, etc."
+    ),
+]
+
+# The account emails allauth writes: password reset, sign-in codes, changes made.
+ACCOUNT_EMAILS = [
+    gettext_noop(
+        "You're receiving this email because you or someone else has requested a password "
+        "reset for your user account.\nIt can be safely ignored if you did not request a "
+        "password reset. Click the link below to reset your password."
+    ),
+    gettext_noop("In case you forgot, your username is %(username)s."),
+    gettext_noop("Your sign-in code is listed below. Please enter it in your open browser window."),
+    gettext_noop(
+        "Your password reset code is listed below. Please enter it in your open browser window."
+    ),
+    gettext_noop("This mail can be safely ignored if you did not initiate this action."),
+    gettext_noop(
+        "You are receiving this mail because the following change was made to your account:"
+    ),
+    gettext_noop(
+        "If you do not recognize this change then please take proper security precautions "
+        "immediately. The change to your account originates from:\n\n- IP address: %(ip)s\n"
+        "- Browser: %(user_agent)s\n- Date: %(timestamp)s"
+    ),
+    gettext_noop("Please Confirm Your Email Address"),
+    gettext_noop("Your email has been confirmed."),
+    gettext_noop("Your password has been changed."),
+    gettext_noop("Your password has been reset."),
+    gettext_noop("Your password has been set."),
+    gettext_noop(
+        "You are receiving this email because you, or someone else, tried to access an "
+        "account with email %(email)s. However, we do not have any record of such an "
+        "account in our database."
+    ),
+    gettext_noop("If it was you, you can sign up for an account using the link below."),
+    gettext_noop(
+        "You are receiving this email because you or someone else tried to signup for an\n"
+        "account using email address:\n\n%(email)s\n\nHowever, an account using that email "
+        "address already exists.  In case you have\nforgotten about this, please use the "
+        "password forgotten procedure to recover\nyour account:\n\n%(password_reset_url)s"
+    ),
 ]

@@ -75,3 +75,19 @@ def test_a_spanish_password_reset_names_the_hub(client):
     assert "Barrio Unido" in email.subject and "Barrio Unido" in email.body
     assert "contraseña" in email.body.lower()
     assert "password" not in email.subject.lower()
+
+
+def test_a_spanish_password_reset_email_says_tu(client):
+    ana = UserFactory(language="es")
+    client.post(reverse("account_reset_password"), {"email": ana.email})
+    (email,) = mail.outbox
+    assert "Te llega este correo porque tú u otra persona pidió" in email.body
+    assert "usted" not in email.body and "Haga clic" not in email.body
+
+
+def test_a_spanish_login_code_email_says_tu(client):
+    ana = UserFactory(language="es")
+    client.post(reverse("account_request_login_code"), {"email": ana.email})
+    (email,) = mail.outbox
+    assert "Este es tu código para entrar." in email.body
+    assert "Introdúzcalo" not in email.body and "usted" not in email.body

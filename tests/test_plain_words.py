@@ -109,3 +109,19 @@ def test_the_calendar_link_says_what_it_does(client):
     body = client.get(MeetingFactory().get_absolute_url()).content.decode()
     assert "Add to my calendar" in body and "(.ics)" not in body
     assert "A file your phone or computer’s calendar opens." in body
+
+
+def test_the_email_and_password_pages_say_tu_and_sentence_case(client):
+    client.force_login(UserFactory())
+    body = " ".join(client.get(reverse("account_email"), **ES).content.decode().split())
+    assert "Estas son las direcciones de correo de tu cuenta:" in body
+    assert "su cuenta" not in body and "Reenviar Verificación" not in body
+    body = " ".join(client.get(reverse("account_email")).content.decode().split())
+    assert "Make primary" in body and "Make Primary" not in body
+    assert "Re-send Verification" not in body
+    body = client.get(reverse("account_reset_password"), **ES).content.decode()
+    assert "Ya iniciaste sesión como" in body and "Ya ha iniciado" not in body
+    body = client.get(reverse("account_reset_password")).content.decode()
+    assert "Reset my password" in body and "Reset My Password" not in body
+    body = client.get(reverse("account_reset_password_from_key_done"), **ES).content.decode()
+    assert "Cambiaste tu contraseña." in body and "Su contraseña" not in body
