@@ -17,3 +17,21 @@ def test_the_rate_limits_in_the_readme_are_the_ones_in_the_code():
             code |= set(DECORATOR.findall(source.read_text()))
     assert readme
     assert readme - code == set()
+
+
+def test_the_readme_says_what_every_app_does_for_my_data():
+    """The README says each app that stores something about a person adds its part: its list of
+    what each app does names every app with My data hooks."""
+    from django.apps import apps
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### My data: the export and deletion hooks")[1].split("\n## ")[0]
+    listed = set(re.findall(r"^- `([a-z_]+)`", section, flags=re.M))
+    with_hooks = {
+        config.label
+        for config in apps.get_app_configs()
+        if callable(getattr(config, "export_user_data", None))
+        and not config.name.startswith("tests.")  # the tests' own fixture apps
+    }
+    assert with_hooks
+    assert with_hooks - listed == set()
