@@ -63,13 +63,13 @@ class FreestoreConfig(AppConfig):
 
     def export_user_data(self, user) -> dict:
         """A neighbor's loans, places in queues and shift sign-ups (for My data)."""
-        from .privacy import export_user_data
+        from .personal_data import export_user_data
 
         return export_user_data(user)
 
     def forget_user(self, user) -> None:
         """Leave queues (passing a waiting thing on), drop sign-ups, keep loans (see privacy)."""
-        from .privacy import forget_user
+        from .personal_data import forget_user
 
         forget_user(user)
 

@@ -142,7 +142,7 @@ class PollAnswerForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionRecordForm(forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["outcome", "text"]

@@ -23,7 +23,7 @@ from . import calendar, services
 from .forms import (
     ActionItemForm,
     AgendaItemForm,
-    DecisionForm,
+    DecisionRecordForm,
     DecisionSearchForm,
     DeclineForm,
     ItemMinutesFormSet,
@@ -435,7 +435,7 @@ def minutes_edit(request, pk):
 @role_required(ORGANIZER)
 def decision_record(request, item_pk):
     item = _item(item_pk)
-    form = DecisionForm(request.POST or None)
+    form = DecisionRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_record(

@@ -70,13 +70,13 @@ class NeedsConfig(AppConfig):
 
     def export_user_data(self, user) -> dict:
         """Everything the needs app holds about a neighbor (for My data)."""
-        from .privacy import export_user_data
+        from .personal_data import export_user_data
 
         return export_user_data(user)
 
     def forget_user(self, user) -> None:
         """Close what is open; keep messages sent to others, as the core asks."""
-        from .privacy import forget_user
+        from .personal_data import forget_user
 
         forget_user(user)
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from mutualaid.models import Category
 from offers.forms import FilterForm, PostForm
 
-from .models import Follow, Need, is_volunteer
+from .models import Follow, Need, does_intake
 
 
 class NeedForm(PostForm):
@@ -31,7 +31,7 @@ class NeedForm(PostForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["urgency"].widget = forms.RadioSelect(choices=Need.Urgency.choices)
-        if not is_volunteer(user):
+        if not does_intake(user):
             del self.fields["on_behalf_of"]
             del self.fields["contact_note"]
         else:

@@ -19,8 +19,9 @@ from mutualaid.privacy import Privacy
 from offers.models import Offer, Post, PostQuerySet
 
 
-def is_volunteer(user) -> bool:
-    """Organizers and intake volunteers post for neighbors without an account."""
+def does_intake(user) -> bool:
+    """Organizers and intake volunteers do intake: they post needs for neighbors without an
+    account, so they write and read the private contact note."""
     return bool(
         user
         and user.is_authenticated
@@ -51,7 +52,7 @@ class NeedQuerySet(PostQuerySet["Need"]):
 
     def contact_readable_by(self, user):
         """Needs whose private contact note `user` may read: volunteers and the poster."""
-        if is_volunteer(user):
+        if does_intake(user):
             return self
         return self.by(user) if user.is_authenticated else self.none()
 
@@ -121,7 +122,7 @@ class Need(Post):
         return reverse("needs:detail", args=[self.pk])
 
     def contact_note_visible_to(self, user) -> bool:
-        return is_volunteer(user) or (user.is_authenticated and user.pk == self.owner_id)
+        return does_intake(user) or (user.is_authenticated and user.pk == self.owner_id)
 
 
 class MatchQuerySet(models.QuerySet):

@@ -42,7 +42,7 @@ def thing_detail(request, pk):
         "held_until": place.held_until,
         "can_borrow": place.can_borrow,
         "borrow_form": BorrowForm(initial={"due_on": _default_due(thing)}),
-        "is_volunteer": is_store_volunteer(user),
+        "is_store_volunteer": is_store_volunteer(user),
         "statuses": [
             (value, label) for value, label in ThingStatus.choices if value != ThingStatus.ON_LOAN
         ],

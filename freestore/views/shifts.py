@@ -28,7 +28,7 @@ def shifts(request):
         )
     context = {
         "page_obj": page_of(request, upcoming),
-        "is_volunteer": is_store_volunteer(request.user),
+        "is_store_volunteer": is_store_volunteer(request.user),
     }
     return render(request, "freestore/shift_list.html", context)
 
