@@ -9,7 +9,7 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -420,6 +420,13 @@ class Hold(models.Model):
 class ShiftQuerySet(models.QuerySet):
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now())
+
+    def with_signup_of(self, user):
+        """Each shift with `mine`: `user`'s own signup in a list (empty when not on it)."""
+        if not user.is_authenticated:
+            return self
+        mine = ShiftSignup.objects.filter(volunteer=user)
+        return self.prefetch_related(Prefetch("signups", queryset=mine, to_attr="mine"))
 
     def for_list(self):
         return (

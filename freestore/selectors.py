@@ -1,5 +1,6 @@
 """Reads of the free store that take more than one query to answer: where a neighbor stands in
-a thing's queue. The pages call these; the QuerySet methods in models.py do the asking."""
+a thing's queue, and which of the most needed items they promised to bring. The pages call
+these; the QuerySet methods in models.py do the asking."""
 
 import datetime
 from dataclasses import dataclass
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from . import services
-from .models import Hold, Thing, ThingStatus
+from .models import Hold, Pledge, Thing, ThingStatus
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,13 @@ def thing_queue_place(*, thing: Thing, user) -> QueuePlace:
         held_until=_held_until(queue[0]) if thing.is_held else None,
         can_borrow=thing.status == ThingStatus.AVAILABLE and (not queue or first_is_mine),
     )
+
+
+def items_mark_my_pledges(*, items, user) -> None:
+    """Give each of `items` `my_pledge`: `user`'s pending promise to bring it, or None."""
+    mine = {}
+    if user.is_authenticated:
+        pledges = Pledge.objects.pending().filter(neighbor=user, item__in=items)
+        mine = {pledge.item_id: pledge for pledge in pledges}
+    for item in items:
+        item.my_pledge = mine.get(item.pk)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -11,21 +10,13 @@ from mutualaid.double_submit import creates_once
 
 from .. import services
 from ..forms import ShiftForm
-from ..models import Item, Shift, ShiftSignup
+from ..models import Item, Shift
 from .base import is_store_volunteer, page_of, require_GET_POST, service_run, volunteer_required
 
 
 @require_safe
 def shifts(request):
-    upcoming = Shift.objects.upcoming().for_list()
-    if request.user.is_authenticated:
-        upcoming = upcoming.prefetch_related(
-            Prefetch(
-                "signups",
-                queryset=ShiftSignup.objects.filter(volunteer=request.user),
-                to_attr="mine",
-            )
-        )
+    upcoming = Shift.objects.upcoming().for_list().with_signup_of(request.user)
     context = {
         "page_obj": page_of(request, upcoming),
         "is_store_volunteer": is_store_volunteer(request.user),

@@ -28,6 +28,7 @@ from ..forms import (
     intake_data_repair,
 )
 from ..models import Item, Pledge, StockMovement, Store
+from ..selectors import items_mark_my_pledges
 from .base import (
     POSTER_MAX,
     chosen_store,
@@ -58,14 +59,7 @@ def index(request):
 def needed(request):
     """Most needed: items under their target level, each with 'I can donate this'."""
     page_obj = page_of(request, Item.objects.most_needed().for_list())
-    mine = {}
-    if request.user.is_authenticated:
-        pledges = Pledge.objects.pending().filter(
-            neighbor=request.user, item__in=page_obj.object_list
-        )
-        mine = {pledge.item_id: pledge for pledge in pledges}
-    for item in page_obj.object_list:
-        item.my_pledge = mine.get(item.pk)
+    items_mark_my_pledges(items=page_obj.object_list, user=request.user)
     return render(request, "freestore/item_needed.html", {"page_obj": page_obj})
 
 
