@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
@@ -164,6 +165,10 @@ def test_export_holds_what_the_public_list_shows_and_nothing_private(client, org
         category=food,
         urgency="week",
     )
+    # Posted at 02:00 UTC, still the evening before in the hub's time zone (New York): the
+    # sheet gives the date a neighbor there would say.
+    need.created = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+    need.save(update_fields=["created"])
     NeedFactory(
         title="For Ana",
         owner=volunteer,
@@ -204,7 +209,7 @@ def test_export_holds_what_the_public_list_shows_and_nothing_private(client, org
         "Riverside",
         "",
         "This week",
-        need.created.date().isoformat(),
+        "2026-12-01",
         f"http://testserver/needs/{need.pk}/",
     ]
     assert by_title["Spare bike"][0] == "Offer"
