@@ -3,8 +3,8 @@ author whose post a moderator hid or restored, and each neighbor whose report wa
 
 from django.dispatch import receiver
 
-from mutualaid.models import ModerationAction
-from mutualaid.moderation_signals import moderation_logged, report_decided
+from mutualaid.moderation.models import ModerationAction
+from mutualaid.moderation.signals import moderation_logged, report_decided
 
 from .models import Notice
 from .services import notice_send

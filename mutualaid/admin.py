@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
-from .models import Area, Category, ModerationAction, Report, User
+from .models import Area, Category, User
 
 
 class HistoryForSuperusers:
@@ -152,28 +152,3 @@ class UserAdmin(HistoryForSuperusers, BaseUserAdmin):
         if not request.user.is_superuser:
             raise PermissionDenied
         return super().user_change_password(request, id, form_url)
-
-
-@admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "reason", "status", "outcome", "content_type"]
-    list_filter = ["status", "reason", "outcome"]
-    readonly_fields = ["created_at", "resolved_at"]
-    raw_id_fields = ["reporter", "resolved_by"]
-
-
-@admin.register(ModerationAction)
-class ModerationActionAdmin(admin.ModelAdmin):
-    """The log is written by the moderators' screens; here it can only be read."""
-
-    list_display = ["created_at", "moderator", "action", "target_label", "target_user"]
-    list_filter = ["action"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

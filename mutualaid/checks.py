@@ -37,8 +37,13 @@ def personal_data_hooks(app_configs=None, **kwargs):
     user_model = get_user_model()
     errors = []
     for config in app_configs or apps.get_app_configs():
-        # The core covers what it keeps itself (account, reports, moderation) in services.
-        if config.label == user_model._meta.app_label or not is_the_projects_own(config):
+        # The core covers what it keeps (the account) and what its moderation app keeps
+        # (reports, the log) itself, in services.account_export.
+        if (
+            config.label == user_model._meta.app_label
+            or getattr(config, "personal_data_in_core", False)
+            or not is_the_projects_own(config)
+        ):
             continue
         models = [m for m in config.get_models() if _points_at_people(m, user_model)]
         missing = [hook for hook in HOOKS if not callable(getattr(config, hook, None))]

@@ -1,6 +1,6 @@
 """The menu's tools for the duties a neighbor holds (roles.py), so each finds their screens.
 
-The core lists its own (moderation, the organizers' admin); an app adds its screens through
+The core lists its own (the organizers' admin); an app (moderation too) adds its screens through
 `AppConfig.duty_links(user)`, returning `(label, url)` pairs for the duties `user` holds.
 """
 
@@ -15,10 +15,6 @@ def duty_links(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
         return []
     links = []
-    if user.has_role(roles.MODERATOR):
-        links.append((_("Moderation queue"), reverse("moderation_queue")))
-    if user.has_role(roles.MODERATOR) or user.has_role(roles.ORGANIZER):
-        links.append((_("Moderation log"), reverse("moderation_log")))
     for config in apps.get_app_configs():
         build = getattr(config, "duty_links", None)
         if build is not None:

@@ -39,6 +39,7 @@ SITE_URL = env("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "mutualaid",
+    "mutualaid.moderation",
     "inbox",
     "needs",
     "offers",

@@ -20,5 +20,5 @@ TRANSLATE_POSTS = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 from .settings import INSTALLED_APPS  # noqa: E402
 
-# A small reportable model for the core's moderation tests (tables made without migrations).
+# A small reportable model for the moderation app's tests (tables made without migrations).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.moderation_fixture"]

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from inbox.models import Notice
 from mutualaid import roles
-from mutualaid.models import Area, Category, Report, Reportable
+from mutualaid.models import Area, Category
+from mutualaid.moderation.models import Report, Reportable
 from mutualaid.privacy import Privacy
 from offers.models import Offer, Post, PostQuerySet
 
@@ -147,7 +148,7 @@ class MatchQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The two people in a match read its thread. A moderator reads a thread only while
         a report about one of its messages is open (and each read is logged, see
-        `mutualaid.services.reported_thread_read`)."""
+        `mutualaid.moderation.services.reported_items_read`)."""
         if not user.is_authenticated:
             return self.none()
         if user.has_role(roles.MODERATOR):

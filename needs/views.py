@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from inbox.services import notices_read_about
 from mutualaid import roles, shared_cache
-from mutualaid import services as moderation
 from mutualaid.csv_cells import csv_cell
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import (
@@ -28,6 +27,7 @@ from mutualaid.htmx import (
     render_page_or_shared_fragment,
     wants_fragment,
 )
+from mutualaid.moderation import services as moderation
 from mutualaid.params import int_or_none
 from mutualaid.permissions import role_required
 from mutualaid.posters import absolute_url, poster_render

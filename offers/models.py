@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mutualaid.models import Area, Category, Reportable
+from mutualaid.models import Area, Category
+from mutualaid.moderation.models import Reportable
 from mutualaid.privacy import Privacy
 from mutualaid.ranking import SEARCH_CONFIG
 

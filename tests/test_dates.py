@@ -61,7 +61,7 @@ def test_templates_show_dates_only_in_the_hubs_named_formats():
     """A hand-written format ("M j", "l j F, H:i") is how five styles crept in."""
     allowed = {"DATE_FORMAT", "DATETIME_FORMAT", "TIME_FORMAT", "YEAR_MONTH_FORMAT", "c"}
     found = []
-    for template in ROOT.glob("*/templates/**/*.*"):
+    for template in [*ROOT.glob("*/templates/**/*.*"), *ROOT.glob("*/*/templates/**/*.*")]:
         if ".venv" in template.parts:
             continue
         text = template.read_text()

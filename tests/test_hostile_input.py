@@ -25,7 +25,7 @@ from .pageforms import forms_on
 from .test_authorization_matrix import ALL_NAMES, rule_for
 
 MARKERS = ["<script>hostile()</script>", '"><img src=x onerror=hostile()>']
-PROJECT_APPS = ["mutualaid", "needs", "offers", "freestore", "meetings", "imports"]
+PROJECT_APPS = ["mutualaid", "moderation", "needs", "offers", "freestore", "meetings", "imports"]
 EXAMPLES = 30
 TRIED = Counter()
 

@@ -9,8 +9,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from mutualaid import roles, services
-from mutualaid.models import Report
+from mutualaid import roles
+from mutualaid.moderation import services
+from mutualaid.moderation.models import Report
 from mutualaid.tests.factories import PASSWORD, UserFactory
 from tests.moderation_fixture.apps import ModerationFixtureConfig
 from tests.moderation_fixture.models import Post

@@ -38,7 +38,8 @@ from meetings.tests.factories import (
     PollAnswerFactory,
     ProposalFactory,
 )
-from mutualaid import privacy, services
+from mutualaid import privacy
+from mutualaid.moderation import services
 from mutualaid.tests.factories import AreaFactory, CategoryFactory, UserFactory
 from needs.tests.factories import MatchFactory, MessageFactory, NeedFactory
 from offers.models import Visibility

@@ -6,8 +6,9 @@ import html
 import pytest
 from django.urls import reverse
 
-from mutualaid import roles, services
-from mutualaid.models import ModerationAction, Report
+from mutualaid import roles
+from mutualaid.moderation import services
+from mutualaid.moderation.models import ModerationAction, Report
 from mutualaid.tests.factories import UserFactory
 from needs.tests.factories import MatchFactory, MessageFactory
 

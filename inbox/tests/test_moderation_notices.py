@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from inbox.models import Notice
-from mutualaid import roles, services
+from mutualaid import roles
+from mutualaid.moderation import services
 from mutualaid.tests.factories import UserFactory
 from needs.tests.factories import NeedFactory
 

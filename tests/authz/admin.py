@@ -65,14 +65,14 @@ def _group(people):
 
 
 def _report(people):
-    from mutualaid import services
+    from mutualaid.moderation import services
     from needs.tests.factories import NeedFactory
 
     return services.report_create(reporter=people[NEIGHBOR], target=NeedFactory(), reason="spam")
 
 
 def _moderation_action(people):
-    from mutualaid import services
+    from mutualaid.moderation import services
 
     return services.account_warn(user=people[NEIGHBOR], by=people[MODERATOR], note="be kind")
 
@@ -209,8 +209,8 @@ MODELS = {
     # Organizers see display names and change duties; adding accounts is the sign-up page's.
     "mutualaid.user": AdminRule(lambda people: people[NEIGHBOR], organizer=READ_ONLY),
     "auth.group": AdminRule(_group),
-    "mutualaid.report": AdminRule(_report),
-    "mutualaid.moderationaction": AdminRule(_moderation_action, superuser=READ_ONLY),
+    "moderation.report": AdminRule(_report),
+    "moderation.moderationaction": AdminRule(_moderation_action, superuser=READ_ONLY),
     "needs.need": AdminRule(_need),
     "needs.match": AdminRule(_match),
     "needs.follow": AdminRule(_follow),

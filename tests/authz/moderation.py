@@ -1,6 +1,6 @@
 """Authorization rules for the core's reporting, moderation and My data pages."""
 
-from mutualaid.models import Report
+from mutualaid.moderation.models import Report
 from mutualaid.tests.factories import UserFactory
 from tests.moderation_fixture.models import Post
 

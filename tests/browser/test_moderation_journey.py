@@ -8,7 +8,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from mutualaid import roles
-from mutualaid.models import Report, User
+from mutualaid.models import User
+from mutualaid.moderation.models import Report
 from mutualaid.tests.factories import PASSWORD, UserFactory
 from tests.moderation_fixture.models import Post
 

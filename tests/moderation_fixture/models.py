@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from mutualaid.models import Reportable
+from mutualaid.moderation.models import Reportable
 from mutualaid.privacy import Privacy
 
 

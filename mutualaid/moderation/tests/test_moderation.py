@@ -11,8 +11,9 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
-from mutualaid import roles, services
-from mutualaid.models import ModerationAction, Report
+from mutualaid import roles
+from mutualaid.moderation import services
+from mutualaid.moderation.models import ModerationAction, Report
 from mutualaid.tests.factories import PASSWORD, UserFactory
 from tests.moderation_fixture.models import Note, Post
 

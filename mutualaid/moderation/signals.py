@@ -1,4 +1,4 @@
-"""What moderation tells the rest of the hub, without the core importing any app.
+"""What moderation tells the rest of the hub, without moderation importing any app.
 
 An app that wants to know (the inbox tells the people concerned) connects a receiver.
 """
