@@ -501,12 +501,9 @@ def decision_list(request):
     form = DecisionSearchForm(request.GET or None)
     decisions = form.filter(Decision.objects.public())
     page = Paginator(decisions, DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "query": query.urlencode(),
         "searching": any(request.GET.get(key) for key in ("q", "outcome", "since", "until")),
         "open_actions": ActionItem.objects.public().open().for_list(),
         "is_organizer": services.is_organizer(request.user),

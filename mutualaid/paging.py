@@ -2,7 +2,7 @@
 
 A `COUNT(*)` grows with the table: at a million posts it was nearly all of a list's time. So a
 list counts up to a thousand rows (or as far as the page asked for, plus one), and past that
-says "1,000+ open needs" and "Page 400" without "of …"; "Older" still shows while more follow.
+says "1,000+ open needs" and "Page 400" without "of …"; "Next" still shows while more follow.
 """
 
 from django.core.paginator import Paginator

@@ -129,14 +129,22 @@ def test_spanish_admin_labels_the_record_acta_and_the_time_box_minutos(client, o
     assert re.search(r'<label for="id_minutes">\s*Acta de este punto:?\s*</label>', item_page)
 
 
-def test_spanish_decision_log_pages_read_more_recent_and_older(client):
+def test_spanish_decision_log_pages_read_previous_and_next(client):
     DecisionFactory.create_batch(21)
     first = client.get(reverse("meetings:decisions"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert re.search(r'<a href="\?page=2">\s*Más antiguas\s*</a>', first)
+    assert re.search(r'<a href="\?page=2" rel="next">\s*Siguiente\s*</a>', first)
     second = client.get(
         reverse("meetings:decisions"), {"page": 2}, HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
-    assert re.search(r'<a href="\?page=1">\s*Más recientes\s*</a>', second)
+    assert re.search(r'<a href="\?page=1" rel="prev">\s*Anterior\s*</a>', second)
+    assert "Página 2 de 2" in second
+
+
+def test_the_decision_log_keeps_its_search_from_page_to_page(client):
+    DecisionFactory.create_batch(21, text="We share the ladder")
+    body = client.get(reverse("meetings:decisions"), {"q": "ladder"}).content.decode()
+    assert re.search(r'<a href="\?q=ladder&amp;page=2" rel="next">\s*Next\s*</a>', body)
+    assert '<nav class="pagination" aria-label="Decision pages">' in body
 
 
 def test_spanish_meeting_page_calls_an_unfinished_action_item_pendiente(client):
