@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inbox.services import notices_read_about
@@ -36,6 +36,8 @@ from mutualaid.site_url import site_url
 from offers.forms import OfferFilterForm
 from offers.models import Offer
 from offers.postform import PostFormPage, post_form, renew, withdraw
+from offers.postlist import TEMPLATE as POST_LIST
+from offers.postlist import PostListPage
 from offers.suggest import filtered, paginate, query_without_page, suggest_for_post
 
 from . import services
@@ -69,22 +71,40 @@ def _filtered_needs(request, *, reader=None):
     return form, needs
 
 
+NEED_LIST = PostListPage(
+    side="need",
+    title=gettext_lazy("Needs"),
+    list_url="needs:list",
+    create_url="needs:create",
+    create_label=gettext_lazy("Ask for something"),
+    filter_label=gettext_lazy("Filter needs"),
+    empty=gettext_lazy("No open needs fit these filters right now."),
+    count=ngettext_lazy("%(counter)s open need", "%(counter)s open needs", "counter"),
+    capped_count=gettext_lazy("%(shown)s+ open needs"),
+    export_side="needs",
+    shares=True,
+)
+
+
 @require_safe
 def need_list(request):
     form, needs = _filtered_needs(request)
+    # Lazy: when the shared cache has the results, the list is neither counted nor read.
+    page_obj = SimpleLazyObject(lambda: paginate(request, needs))
     context = {
+        "words": NEED_LIST,
         "form": form,
-        # Lazy: when the shared cache has the results, the list is neither counted nor read.
-        "page_obj": SimpleLazyObject(lambda: paginate(request, needs)),
+        "page_obj": page_obj,
+        "open_count": NEED_LIST.open_count(page_obj),
         "query": query_without_page(request),
         "can_export": _can_export(request.user),
     }
     # The same for every reader of a kind: signed in or not (what words may be searched), and
-    # whether they may export the list.
-    parts = (request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
+    # whether they may export the list. The side: the offers list shares the template.
+    parts = ("need", request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
     return render_page_or_shared_fragment(
         request,
-        "needs/need_list.html",
+        POST_LIST,
         "results",
         context,
         topic=shared_cache.POSTS,
@@ -145,7 +165,6 @@ def _ask_offer(request, need, offer_id):
 
 NEED_FORM = PostFormPage(
     form_class=NeedForm,
-    template="needs/need_form.html",
     other_side="offer",
     ask_field="ask_offer",
     ask=_ask_offer,
@@ -154,6 +173,13 @@ NEED_FORM = PostFormPage(
     saved=gettext_lazy("Your need is saved."),
     posted_and_asked=gettext_lazy("Your need is posted and %(name)s has been asked."),
     saved_and_asked=gettext_lazy("Your need is saved and %(name)s has been asked."),
+    create_title=gettext_lazy("Ask for something"),
+    edit_title=gettext_lazy("Edit your need"),
+    lead=gettext_lazy("No questions about who deserves it. Say what would help."),
+    submit=gettext_lazy("Post my need"),
+    suggestions_title=gettext_lazy("Offers that could meet this"),
+    suggestions_later=gettext_lazy("When you post it, offers that fit show on its page."),
+    suggestions_empty=gettext_lazy("Start typing and offers that fit will show here."),
 )
 
 

@@ -51,10 +51,6 @@ class OfferForm(PostForm):
         }
 
 
-class RenewForm(forms.Form):
-    """Nothing to fill in; renewing is one button."""
-
-
 class FilterForm(forms.Form):
     """List filters. Bad values are ignored, never an error page."""
 

@@ -20,11 +20,12 @@ from .fits import fits_later
 from .services import PostError, post_renew, post_withdraw
 from .suggest import draft_warnings, suggest_for_draft
 
+TEMPLATE = "offers/post_form.html"
+
 
 @dataclass(frozen=True)
 class PostFormPage:
     form_class: type
-    template: str
     other_side: str  # what the panel suggests: "need" or "offer"
     ask_field: str  # the suggestion button's name, holding the other post's id
     ask: Callable  # (request, post, other_id) -> match; raises `refusal` when it can't
@@ -33,6 +34,14 @@ class PostFormPage:
     saved: str
     posted_and_asked: str  # with %(name)s, the neighbor asked
     saved_and_asked: str
+    # The page's words, for offers/post_form.html.
+    create_title: str
+    edit_title: str
+    submit: str
+    suggestions_title: str
+    suggestions_later: str  # without JavaScript: where the suggestions show instead
+    suggestions_empty: str
+    lead: str = ""
 
 
 def post_form(request, post, page: PostFormPage):
@@ -69,12 +78,13 @@ def post_form(request, post, page: PostFormPage):
         "creating": creating,
         "suggestions": suggestions,
         "other_side": page.other_side,
+        "words": page,
         # An answer to the live panel also refills the summary and warnings by the fields.
         "live": wants_fragment(request),
         # While typing each field says so beside it; a sent form shows it as a field error.
         "contact_warnings": draft_warnings(draft) if request.method != "POST" else {},
     }
-    return render_page_or_fragment(request, page.template, "suggestions", context)
+    return render_page_or_fragment(request, TEMPLATE, "suggestions", context)
 
 
 def withdraw(request, post, done: str):

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mutualaid import roles, shared_cache
@@ -18,8 +18,23 @@ from mutualaid.ratelimit import rate_limited
 from .forms import OfferFilterForm, OfferForm
 from .models import Offer
 from .postform import PostFormPage, post_form, renew, withdraw
+from .postlist import TEMPLATE as POST_LIST
+from .postlist import PostListPage
 from .services import AskRefused, need_ask
 from .suggest import filtered, paginate, query_without_page, suggest_for_post
+
+OFFER_LIST = PostListPage(
+    side="offer",
+    title=gettext_lazy("Offers"),
+    list_url="offers:list",
+    create_url="offers:create",
+    create_label=gettext_lazy("Share what you have"),
+    filter_label=gettext_lazy("Filter offers"),
+    empty=gettext_lazy("No open offers fit these filters yet."),
+    count=ngettext_lazy("%(counter)s open offer", "%(counter)s open offers", "counter"),
+    capped_count=gettext_lazy("%(shown)s+ open offers"),
+    export_side="offers",
+)
 
 
 @require_safe
@@ -32,19 +47,22 @@ def offer_list(request):
         {"of_kind": values.get("kind")},
         reader=request.user,
     )
+    # Lazy: when the shared cache has the results, the list is neither counted nor read.
+    page_obj = SimpleLazyObject(lambda: paginate(request, offers))
     context = {
+        "words": OFFER_LIST,
         "form": form,
-        # Lazy: when the shared cache has the results, the list is neither counted nor read.
-        "page_obj": SimpleLazyObject(lambda: paginate(request, offers)),
+        "page_obj": page_obj,
+        "open_count": OFFER_LIST.open_count(page_obj),
         "query": query_without_page(request),
         "can_export": request.user.is_authenticated and request.user.has_role(roles.ORGANIZER),
     }
     # The same for every reader of a kind: signed in or not (what words may be searched), and
-    # whether they may export the list.
-    parts = (request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
+    # whether they may export the list. The side: the needs list shares the template.
+    parts = ("offer", request.GET.urlencode(), request.user.is_authenticated, context["can_export"])
     return render_page_or_shared_fragment(
         request,
-        "offers/offer_list.html",
+        POST_LIST,
         "results",
         context,
         topic=shared_cache.POSTS,
@@ -96,7 +114,6 @@ def _ask_need(request, offer, need_id):
 
 OFFER_FORM = PostFormPage(
     form_class=OfferForm,
-    template="offers/offer_form.html",
     other_side="need",
     ask_field="ask_need",
     ask=_ask_need,
@@ -105,6 +122,12 @@ OFFER_FORM = PostFormPage(
     saved=gettext_lazy("Your offer is saved."),
     posted_and_asked=gettext_lazy("Your offer is up and %(name)s has been asked."),
     saved_and_asked=gettext_lazy("Your offer is saved and %(name)s has been asked."),
+    create_title=gettext_lazy("Share what you have"),
+    edit_title=gettext_lazy("Edit your offer"),
+    submit=gettext_lazy("Post my offer"),
+    suggestions_title=gettext_lazy("Needs this could meet"),
+    suggestions_later=gettext_lazy("When you post it, open needs that fit show on its page."),
+    suggestions_empty=gettext_lazy("Start typing and open needs that fit will show here."),
 )
 
 

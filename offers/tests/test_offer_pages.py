@@ -33,6 +33,30 @@ def test_kind_filter(client):
     assert "Drill to lend" in body and "Bread" not in body
 
 
+def test_the_offers_list_and_the_needs_list_each_show_their_own_posts_and_words(client):
+    # They share one template, and the shared cache keeps each list's results apart.
+    NeedFactory(title="Winter coat for my son")
+    OfferFactory(title="Soup pot to lend")
+    needs = client.get(reverse("needs:list")).content.decode()
+    offers = client.get(reverse("offers:list")).content.decode()
+    assert "Winter coat for my son" in needs and "Soup pot to lend" not in needs
+    assert "Soup pot to lend" in offers and "Winter coat for my son" not in offers
+    assert "<h1>Offers</h1>" in offers and "1 open offer" in offers
+    assert 'aria-label="Filter offers"' in offers and "Share what you have" in offers
+    assert "<h1>Needs</h1>" in needs and "1 open need" in needs and "Print a poster" in needs
+    assert "Print a poster" not in offers and "Follow new posts" not in offers
+    fragment = client.get(reverse("offers:list"), HTTP_HX_REQUEST="true").content.decode()
+    assert "Soup pot to lend" in fragment and "Winter coat for my son" not in fragment
+
+
+def test_the_spanish_offer_form_and_list_speak_spanish(client):
+    client.force_login(UserFactory())
+    form = client.get(reverse("offers:create"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Comparte lo que tienes" in form
+    listing = client.get(reverse("offers:list"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "0 ofertas abiertas" in listing
+
+
 def test_posting_an_offer_shows_needs_it_could_meet(client):
     category, area = CategoryFactory(), AreaFactory()
     NeedFactory(title="Winter coat for my son", category=category, area=area, urgency="today")
