@@ -1,47 +1,16 @@
-"""The "unmet needs" agenda item asks the needs app what is still open, through its own query.
+"""The "unmet needs" agenda item asks the needs app what is still open, through its own query
+(`Need.objects.open().counts_by_category_and_area()`): meetings never touches the needs tables
+itself."""
 
-The interface meetings relies on (provided by the needs app, not by us):
-
-    Need.objects.open().counts_by_category_and_area()
-
-returns an iterable of mappings, one per (category, area) pair that has open needs:
-
-    {"category": "Food", "area": "Riverside", "count": 4}
-
-`category` and `area` are display names (str, or None when a need has none), `count` is an
-int. Meetings never touches the needs tables itself. Until the needs app provides that
-method, the snapshot is empty and says so.
-"""
-
-from django.apps import apps
 from django.utils import timezone
 
+from needs.models import Need
 
-def open_needs_counts() -> list[dict] | None:
-    """Open needs by category and area, or None when the needs app cannot tell us yet."""
-    try:
-        need_model = apps.get_model("needs", "Need")
-    except LookupError:
-        return None
-    manager = need_model.objects
-    open_needs = getattr(manager, "open", None)
-    if open_needs is None:
-        return None
-    queryset = open_needs()
-    counts = getattr(queryset, "counts_by_category_and_area", None)
-    if counts is None:
-        return None
-    rows = []
-    for row in counts():
-        rows.append(
-            {
-                "category": str(row["category"]) if row.get("category") is not None else "",
-                "area": str(row["area"]) if row.get("area") is not None else "",
-                "count": int(row["count"]),
-            }
-        )
-    rows.sort(key=lambda row: (-row["count"], row["category"], row["area"]))
-    return rows
+
+def open_needs_counts() -> list[dict]:
+    """Open needs by category and area (their names), biggest first."""
+    rows = Need.objects.open().counts_by_category_and_area()
+    return sorted(rows, key=lambda row: (-row["count"], row["category"], row["area"]))
 
 
 def take_snapshot() -> dict:
@@ -49,9 +18,8 @@ def take_snapshot() -> dict:
     rows = open_needs_counts()
     return {
         "taken_at": timezone.now().isoformat(),
-        "available": rows is not None,
-        "rows": rows or [],
-        "total": sum(row["count"] for row in rows or []),
+        "rows": rows,
+        "total": sum(row["count"] for row in rows),
     }
 
 

@@ -172,7 +172,6 @@ def test_spanish_needs_snapshot_names_needs_without_a_category_like_the_other_ca
         kind=AgendaItem.Kind.UNMET_NEEDS,
         needs_snapshot={
             "taken_at": "2025-05-01T18:00:00+00:00",
-            "available": True,
             "rows": [{"category": "", "area": "Riverside", "count": 2}],
             "total": 2,
         },
@@ -193,7 +192,6 @@ def test_spanish_needs_snapshot_names_the_seeded_categories_in_spanish(client):
         kind=AgendaItem.Kind.UNMET_NEEDS,
         needs_snapshot={
             "taken_at": "2025-05-01T18:00:00+00:00",
-            "available": True,
             "rows": [
                 {"category": "Food", "area": "Riverside", "count": 3},
                 {"category": "Bike kitchen", "area": "Riverside", "count": 1},
@@ -244,7 +242,6 @@ def test_the_needs_snapshot_is_one_row_per_category_so_it_stays_short_on_a_phone
         kind=AgendaItem.Kind.UNMET_NEEDS,
         needs_snapshot={
             "taken_at": "2025-05-01T18:00:00+00:00",
-            "available": True,
             "rows": rows,
             "total": 7,
         },
