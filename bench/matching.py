@@ -298,7 +298,7 @@ def seed(target: int, rng: random.Random):
             "details": details,
             "category": rng.choice(categories),
             "area": rng.choice(areas),
-            "created": now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 28)),
+            "created_at": now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 28)),
         }
         if index % 2:
             batch.append(Need(urgency=rng.choice(["today", "week", "whenever"]), **common))

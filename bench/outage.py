@@ -72,20 +72,20 @@ def database_rows(emails: list[str], since) -> dict:
             "needs": {
                 row[0]
                 for row in conn.execute(
-                    "SELECT title FROM needs_need WHERE created >= %s", [since]
+                    "SELECT title FROM needs_need WHERE created_at >= %s", [since]
                 ).fetchall()
             },
             "messages": {
                 row[0]
                 for row in conn.execute(
-                    "SELECT body FROM needs_message WHERE created >= %s", [since]
+                    "SELECT body FROM needs_message WHERE created_at >= %s", [since]
                 ).fetchall()
             },
             "give_aways": dict(
                 conn.execute(
                     "SELECT u.email, count(*) FROM freestore_stockmovement m"
                     " JOIN mutualaid_user u ON u.id = m.by_id"
-                    " WHERE m.kind = 'give_away' AND m.at >= %s GROUP BY u.email",
+                    " WHERE m.kind = 'give_away' AND m.created_at >= %s GROUP BY u.email",
                     [since],
                 ).fetchall()
             ),

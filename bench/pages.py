@@ -109,7 +109,7 @@ def seed_mine(email: str, rng: random.Random) -> None:
             "details": details,
             "category": rng.choice(categories),
             "area": rng.choice(areas),
-            "created": now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 20))
+            "created_at": now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 20))
             if is_open
             else created,
         }
@@ -128,7 +128,7 @@ def pages(fixtures: dict) -> list[tuple[str, str, bool]]:
     from meetings.models import Meeting
     from needs.models import Need
 
-    need = Need.objects.open().order_by("-created").first()
+    need = Need.objects.open().order_by("-created_at").first()
     meeting = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).order_by("pk").first()
     return [
         ("/needs/", "/needs/", False),

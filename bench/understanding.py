@@ -209,7 +209,7 @@ def offer(rng, *, owner, title, details, category, area, now):
         category=category,
         area=area,
         kind=rng.choice(["things", "time", "skill", "lend"]),
-        created=now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 28)),
+        created_at=now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 28)),
     )
     # What saving a post works out (language, related words), as bulk_create skips save().
     post_understand(post)

@@ -27,10 +27,10 @@ class ItemAdmin(HistoryForSuperusers, admin.ModelAdmin):
 
 @admin.register(StockMovement)
 class StockMovementAdmin(admin.ModelAdmin):
-    list_display = ["at", "item", "kind", "quantity", "reason", "by"]
+    list_display = ["created_at", "item", "kind", "quantity", "reason", "by"]
     list_filter = ["kind", "item__store"]
     list_select_related = ["item", "by"]
-    date_hierarchy = "at"
+    date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
         return False

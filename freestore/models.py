@@ -154,12 +154,12 @@ class StockMovementQuerySet(models.QuerySet):
 
     def between(self, start, end):
         """Movements on days start..end inclusive, in the hub's time zone."""
-        return self.filter(at__date__gte=start, at__date__lte=end)
+        return self.filter(created_at__date__gte=start, created_at__date__lte=end)
 
     def monthly_totals(self):
         """Rows of (month, category id, received, given away) for the report chart."""
         return (
-            self.annotate(month=TruncMonth("at"))
+            self.annotate(month=TruncMonth("created_at"))
             .values("month", "item__category")
             .annotate(
                 received=Sum("quantity", filter=Q(kind=MovementKind.INTAKE), default=0),
@@ -188,7 +188,7 @@ class StockMovement(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = StockMovementQuerySet.as_manager()
 
@@ -196,7 +196,7 @@ class StockMovement(models.Model):
     privacy = Privacy(private={"note": "visible_to"})
 
     class Meta:
-        ordering = ["-at", "-pk"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("stock movement")
         verbose_name_plural = _("stock movements")
         constraints = [

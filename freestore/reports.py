@@ -36,7 +36,7 @@ def months_back(today: datetime.date, count: int) -> list[datetime.date]:
 
 def monthly_totals(*, start: datetime.date) -> dict:
     """{category: {month: (received, given)}} for months from `start`."""
-    rows = StockMovement.objects.filter(at__date__gte=start).monthly_totals()
+    rows = StockMovement.objects.filter(created_at__date__gte=start).monthly_totals()
     categories = {c.pk: c for c in Category.objects.all()}
     totals: dict = {}
     for row in rows:
@@ -120,11 +120,11 @@ def ledger_csv_write(out, *, start: datetime.date, end: datetime.date) -> None:
     CSV to `out`. Free text goes through `csv_cell`, so a spreadsheet never runs it."""
     writer = csv.writer(out)
     writer.writerow(LEDGER_COLUMNS)
-    rows = StockMovement.objects.for_list().between(start, end).order_by("at", "pk")
+    rows = StockMovement.objects.for_list().between(start, end).order_by("created_at", "pk")
     for m in rows.iterator(chunk_size=2000):
         writer.writerow(
             [
-                timezone.localtime(m.at).isoformat(timespec="minutes"),
+                timezone.localtime(m.created_at).isoformat(timespec="minutes"),
                 m.item.store.name,
                 csv_cell(m.item.name),
                 csv_cell(m.item.size),

@@ -26,7 +26,7 @@ class ImportsConfig(AppConfig):
         return {
             "imports": [
                 {
-                    "uploaded": run.created,
+                    "uploaded": run.created_at,
                     "file": run.file_name,
                     "rows": run.kind,
                     "status": run.status,

@@ -69,7 +69,7 @@ class ImportRunQuerySet(models.QuerySet):
     def left_as_drafts(self, *, before):
         """Uploads never imported: their table is dropped after a day."""
         return self.filter(
-            status__in=[ImportRun.Status.DRAFT, ImportRun.Status.PREVIEWED], created__lt=before
+            status__in=[ImportRun.Status.DRAFT, ImportRun.Status.PREVIEWED], created_at__lt=before
         ).filter(table__isnull=False)
 
 
@@ -89,7 +89,7 @@ class ImportRun(models.Model):
         on_delete=models.PROTECT,
         related_name="import_runs",
     )
-    created = models.DateTimeField(_("uploaded"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now, db_index=True)
     file_name = models.CharField(_("file"), max_length=200)
     kind = models.CharField(_("what its rows are"), max_length=10, choices=RowKind.choices)
     # Offers are posted as this volunteer's; items and things go to this store.
@@ -147,7 +147,7 @@ class ImportRun(models.Model):
     privacy = Privacy(private={"file_name": "visible_to", "failure": "visible_to"})
 
     class Meta:
-        ordering = ["-created", "-pk"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("import")
         verbose_name_plural = _("imports")
 

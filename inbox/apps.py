@@ -14,12 +14,16 @@ class InboxConfig(AppConfig):
     def export_user_data(self, user) -> dict:
         """A neighbor's notices (for My data): what they were told, and when, and how they
         chose to be told."""
+        from django.db.models import F
+
         from .models import Notice, NoticeSettings
 
         told = NoticeSettings.objects.filter(recipient=user).first()
         return {
             "notices": list(
-                Notice.objects.filter(recipient=user).values("kind", "created", "read_at")
+                Notice.objects.filter(recipient=user).values(
+                    "kind", "read_at", created=F("created_at")
+                )
             ),
             "how_told": {
                 "answers": told.answers,

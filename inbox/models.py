@@ -42,7 +42,7 @@ class NoticeQuerySet(models.QuerySet):
         return self.filter(kind=Notice.Kind.FIT)
 
     def for_list(self):
-        return self.select_related("actor", "about_type", "post_type").order_by("-created")
+        return self.select_related("actor", "about_type", "post_type").order_by("-created_at")
 
     def mark_read(self) -> int:
         return self.unread().update(read_at=timezone.now())
@@ -94,7 +94,7 @@ class Notice(models.Model):
     # A fit past the day's few (FITS_PER_DAY) waits for the daily summary: it is in the inbox
     # but not counted in the header nor emailed at once, until the summary has gone.
     quiet = models.BooleanField(default=False)
-    created = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
 
     objects = NoticeQuerySet.as_manager()
 
@@ -102,11 +102,11 @@ class Notice(models.Model):
     privacy = Privacy()
 
     class Meta:
-        ordering = ["-created"]
+        ordering = ["-created_at"]
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
         indexes = [
-            models.Index(fields=["recipient", "-created"], name="notice_inbox"),
+            models.Index(fields=["recipient", "-created_at"], name="notice_inbox"),
             # The header's count on every page: a neighbor's unread notices only.
             models.Index(
                 fields=["recipient"],
@@ -140,7 +140,7 @@ class Notice(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} · {self.created:%Y-%m-%d}"
+        return f"{self.get_kind_display()} · {self.created_at:%Y-%m-%d}"
 
     @property
     def is_unread(self) -> bool:

@@ -54,8 +54,8 @@ def notice_refresh(*, recipient, kind: str, about, actor=None) -> Notice | None:
     ).first()
     if waiting is None:
         return notice_send(recipient=recipient, kind=kind, about=about, actor=actor)
-    waiting.actor, waiting.created = actor, timezone.now()
-    waiting.save(update_fields=["actor", "created"])
+    waiting.actor, waiting.created_at = actor, timezone.now()
+    waiting.save(update_fields=["actor", "created_at"])
     return waiting
 
 
@@ -78,7 +78,7 @@ def notice_fit(*, recipient, new_post, own_post, reasons: dict) -> Notice | None
             # The recipient's row is the lock that keeps two tasks from both sending the third.
             get_user_model().objects.select_for_update().filter(pk=recipient.pk).first()
             told = Notice.objects.fits().filter(
-                recipient=recipient, created__gte=since, quiet=False
+                recipient=recipient, created_at__gte=since, quiet=False
             )
             notice = Notice.objects.create(
                 recipient=recipient,
@@ -138,9 +138,9 @@ def notices_clean(*, now=None) -> int:
     """The daily job: read notices older than KEEP_DAYS go, unread ones after twice that."""
     now = now or timezone.now()
     read = Notice.objects.filter(
-        read_at__isnull=False, created__lt=now - datetime.timedelta(days=KEEP_DAYS)
+        read_at__isnull=False, created_at__lt=now - datetime.timedelta(days=KEEP_DAYS)
     )
-    stale = Notice.objects.filter(created__lt=now - datetime.timedelta(days=2 * KEEP_DAYS))
+    stale = Notice.objects.filter(created_at__lt=now - datetime.timedelta(days=2 * KEEP_DAYS))
     deleted, _ = (read | stale).delete()
     return deleted
 
@@ -179,9 +179,12 @@ def inbox_summary_send(*, recipient, until) -> bool:
             wanted |= Q(quiet=True)  # the fits past the day's few wait for this email
         mine = Notice.objects.visible_to(recipient)
         notices = list(
-            mine.unread().filter(wanted, created__gt=since).filter(created__lte=until).for_list()
+            mine.unread()
+            .filter(wanted, created_at__gt=since)
+            .filter(created_at__lte=until)
+            .for_list()
         )
-        mine.filter(quiet=True, created__lte=until).update(quiet=False)
+        mine.filter(quiet=True, created_at__lte=until).update(quiet=False)
         choices.summary_until = until
         choices.save(update_fields=["summary_until"])
         with in_language(recipient):
@@ -219,11 +222,11 @@ def inbox_summaries_send(*, now=None) -> int:
     waiting = (
         get_user_model()
         .objects.filter(daily, is_active=True, email_notifications=True, forgotten_at__isnull=True)
-        .filter(notices__read_at__isnull=True, notices__created__lte=until)
+        .filter(notices__read_at__isnull=True, notices__created_at__lte=until)
         .distinct()
         .order_by("pk")
     )
     sent = sum(inbox_summary_send(recipient=user, until=until) for user in waiting)
     # Whoever gets no email (or keeps fits to the inbox): the day's waiting fits count now.
-    Notice.objects.filter(quiet=True, created__lte=until).update(quiet=False)
+    Notice.objects.filter(quiet=True, created_at__lte=until).update(quiet=False)
     return sent

@@ -2,7 +2,7 @@
 
 Works on any QuerySet of posts it is handed (the caller decides what is open and visible),
 as long as the model has `title`, `details`, `search` (a stored tsvector built with
-SEARCH_CONFIG), `category`, `area` and `created`. A `match_boost` annotation, when present,
+SEARCH_CONFIG), `category`, `area` and `created_at`. A `match_boost` annotation, when present,
 adds to the score (needs use it for urgency). A `readable_search` alias, when present, holds
 the words the viewer may read: posts are found and scored on those alone (the stored
 `search` still finds candidates through its index). The core imports no app.
@@ -387,7 +387,7 @@ def rank(
     nothing_typed = not typed and (category_id is not None or area_id is not None)
     if not (concepts or nothing_typed):
         return []
-    base = queryset.order_by("-created")
+    base = queryset.order_by("-created_at")
     posts_sql, posts_params = _posts_sql(base)
     if concepts:
         candidates_sql, candidate_params = _candidates_sql(
@@ -515,7 +515,7 @@ def _posts_sql(base) -> tuple[str, list]:
     """The posts `base` allows, as SQL with the columns matching reads (`c_…`)."""
     columns = {
         "c_pk": F("pk"),
-        "c_created": F("created"),
+        "c_created": F("created_at"),
         "c_category": F("category"),
         "c_area": F("area"),
         "c_search": F("readable_search" if _readable_only(base) else "search"),

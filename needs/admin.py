@@ -18,7 +18,7 @@ class NeedAdmin(admin.ModelAdmin):
     list_filter = ["status", "urgency", "hidden", "area", "category"]
     search_fields = ["title", "details", "on_behalf_of"]
     raw_id_fields = ["owner"]
-    date_hierarchy = "created"
+    date_hierarchy = "created_at"
     list_select_related = ["owner", "area", "category"]
 
 

@@ -114,7 +114,7 @@ class Need(Post):
     )
 
     class Meta:
-        ordering = ["-created"]
+        ordering = ["-created_at"]
         verbose_name = _("need")
         verbose_name_plural = _("needs")
         indexes = Post.post_indexes("need")
@@ -208,7 +208,7 @@ class Match(models.Model):
     # True while this match holds a single (not ongoing) offer: at most one may at a time.
     holds_offer = models.BooleanField(default=False, editable=False)
     thanks = models.TextField(_("thank-you note"), blank=True, max_length=1000)
-    created = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
     updated = models.DateTimeField(auto_now=True)
 
     objects = MatchQuerySet.as_manager()
@@ -270,7 +270,7 @@ class Message(Reportable):
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     body = models.TextField(_("message"), max_length=2000)
-    created = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
 
     objects = MessageQuerySet.as_manager()
 
@@ -280,7 +280,7 @@ class Message(Reportable):
     reads_are_logged = True
 
     class Meta:
-        ordering = ["created"]
+        ordering = ["created_at"]
         verbose_name = _("message")
         verbose_name_plural = _("messages")
 
@@ -330,13 +330,13 @@ class Follow(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    created = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
     last_sent = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = FollowQuerySet.as_manager()
 
     class Meta:
-        ordering = ["created"]
+        ordering = ["created_at"]
         verbose_name = _("followed filter")
         verbose_name_plural = _("followed filters")
 

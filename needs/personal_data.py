@@ -1,6 +1,6 @@
 """My data for the needs app: what we hold about a neighbor, and forgetting them."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from .models import Follow, Match, Message, Need
 
@@ -22,8 +22,8 @@ def export_user_data(user) -> dict:
                 "on_behalf_of",
                 "category__name",
                 "area__name",
-                "created",
                 "expires_on",
+                created=F("created_at"),
             )
         ],
         "matches": [
@@ -33,12 +33,12 @@ def export_user_data(user) -> dict:
                 "i_asked": match.requester_id == user.pk,
                 "status": match.status,
                 "thanks": match.thanks,
-                "created": match.created,
+                "created": match.created_at,
             }
             for match in matches
         ],
         "messages_sent": list(
-            Message.objects.filter(author=user).values("match_id", "body", "created")
+            Message.objects.filter(author=user).values("match_id", "body", created=F("created_at"))
         ),
         "follows": [
             {

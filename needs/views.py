@@ -67,7 +67,7 @@ def _filtered_needs(request, *, reader=None):
         reader=reader,
     )
     if values.get("sort") == "waiting":
-        needs = needs.order_by("created", "pk")
+        needs = needs.order_by("created_at", "pk")
     return form, needs
 
 
@@ -463,7 +463,7 @@ def export(request):
     rows = []
     if side != "offers":
         _form, needs = _filtered_needs(request, reader=anyone)
-        rows.append((_("Need"), needs.order_by("-created", "-pk")))
+        rows.append((_("Need"), needs.order_by("-created_at", "-pk")))
     if side != "needs":
         form = OfferFilterForm(request.GET or None)
         values = form.values() if form.is_bound else {}
@@ -473,7 +473,7 @@ def export(request):
             {"of_kind": values.get("kind")},
             reader=anyone,
         )
-        rows.append((_("Offer"), offers.order_by("-created", "-pk")))
+        rows.append((_("Offer"), offers.order_by("-created_at", "-pk")))
     today = timezone.localdate().isoformat()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="needs-and-offers-{today}.csv"'
@@ -500,7 +500,7 @@ def export(request):
                     csv_cell(post.area),
                     post.get_kind_display() if hasattr(post, "kind") else "",
                     post.get_urgency_display() if hasattr(post, "urgency") else "",
-                    timezone.localdate(post.created).isoformat(),
+                    timezone.localdate(post.created_at).isoformat(),
                     absolute_url(request, post.get_absolute_url()),
                 ]
             )

@@ -9,5 +9,5 @@ class OfferAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "ongoing", "hidden", "area", "category"]
     search_fields = ["title", "details"]
     raw_id_fields = ["owner"]
-    date_hierarchy = "created"
+    date_hierarchy = "created_at"
     list_select_related = ["owner", "area", "category"]

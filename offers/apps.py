@@ -47,6 +47,8 @@ class OffersConfig(AppConfig):
 
     def export_user_data(self, user) -> dict:
         """A neighbor's offers (for My data)."""
+        from django.db.models import F
+
         from .models import Offer
 
         return {
@@ -61,8 +63,8 @@ class OffersConfig(AppConfig):
                     "visibility",
                     "category__name",
                     "area__name",
-                    "created",
                     "expires_on",
+                    created=F("created_at"),
                 )
             )
         }

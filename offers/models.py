@@ -129,7 +129,7 @@ class PostQuerySet(models.QuerySet[SomePost]):
         first within each. Mine pages a neighbor's own posts in this order."""
         return self.alias(
             done=Case(When(status__in=self.model.GOING_STATUSES, then=0), default=1)
-        ).order_by("done", "-created", "-pk")
+        ).order_by("done", "-created_at", "-pk")
 
 
 class Post(Reportable):
@@ -153,7 +153,7 @@ class Post(Reportable):
         choices=Visibility.choices,
         default=Visibility.NEIGHBORS,
     )
-    created = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     expires_on = models.DateField(_("open until"), default=default_expiry)
     reminded_on = models.DateField(null=True, blank=True, editable=False)
@@ -249,13 +249,13 @@ class Post(Reportable):
             GinIndex(fields=["search"], name=f"{prefix}_search_gin", fastupdate=False),
             GinIndex(fields=["own_search"], name=f"{prefix}_own_search_gin", fastupdate=False),
             models.Index(
-                fields=["-created"],
+                fields=["-created_at"],
                 name=f"{prefix}_open_recent",
                 condition=Q(status="open"),
             ),
             # Matching's "same category and area" candidates, newest first.
             models.Index(
-                fields=["category", "area", "-created"],
+                fields=["category", "area", "-created_at"],
                 name=f"{prefix}_open_local",
                 condition=Q(status="open"),
             ),
@@ -305,7 +305,7 @@ class Offer(Post):
     privacy = Privacy(private=Post.DETAILS_PRIVATE, public=Post.TITLE_PUBLIC)
 
     class Meta:
-        ordering = ["-created"]
+        ordering = ["-created_at"]
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         indexes = Post.post_indexes("offer")

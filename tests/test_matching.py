@@ -88,7 +88,7 @@ def test_more_urgent_needs_come_first(clothing):
 
 def test_fresher_posts_come_first(clothing):
     old = OfferFactory(title="Rice cooker", category=clothing)
-    Offer.objects.filter(pk=old.pk).update(created=timezone.now() - datetime.timedelta(days=25))
+    Offer.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=25))
     OfferFactory(title="Rice cooker", category=clothing)
     found = rank(Offer.objects.open(), text="rice cooker")
     assert found[1].post.pk == old.pk
@@ -146,7 +146,9 @@ def test_a_neighbor_nearby_in_the_same_category_is_found_behind_many_fresher_pos
     """A word shared by more fresh posts than any word brings must not hide the best fit."""
     home, away = AreaFactory(), AreaFactory()
     nearby = OfferFactory(title="Warm wool socks", category=clothing, area=home)
-    Offer.objects.filter(pk=nearby.pk).update(created=timezone.now() - datetime.timedelta(days=9))
+    Offer.objects.filter(pk=nearby.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=9)
+    )
     OfferFactory.create_batch(50, title="Warm soup on Sundays", category=tools, area=away)
     found = rank(Offer.objects.open(), text="warm", category=clothing, area=home)
     assert found[0].post.pk == nearby.pk

@@ -87,7 +87,7 @@ def test_opening_stock_is_not_counted_as_received(client):
 def test_needs_say_how_long_they_have_waited_and_sort_by_waiting_longest(client):
     food = CategoryFactory(slug="food")
     old = NeedFactory(title="Bus fare to the clinic", category=food)
-    Need.objects.filter(pk=old.pk).update(created=timezone.now() - datetime.timedelta(days=5))
+    Need.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=5))
     NeedFactory(title="Bread for Sunday", category=food)
     body = client.get(reverse("needs:list")).content.decode()
     assert "open for 5 days" in body

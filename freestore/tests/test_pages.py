@@ -221,7 +221,7 @@ def test_the_report_draws_an_svg_chart_without_inline_styles(volunteer_client, s
 def test_the_movements_export_is_a_csv_for_the_chosen_dates(volunteer_client, store_volunteer):
     item = ItemFactory(name="=HYPERLINK()", stock=3)
     old = StockMovement.objects.get(item=item)
-    old.at = timezone.now() - datetime.timedelta(days=400)
+    old.created_at = timezone.now() - datetime.timedelta(days=400)
     old.save()
     stock_give_away(item=item, quantity=1, by=store_volunteer)
     today = timezone.localdate()

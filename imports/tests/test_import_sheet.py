@@ -384,7 +384,7 @@ def test_the_command_line_prints_the_same_counts(areas, intake, tmp_path, capsys
 def test_a_sheet_left_unimported_is_forgotten_after_a_day(areas, intake, capsys):
     left = upload(intake, "google_form_en.csv")
     ImportRun.objects.filter(pk=left.pk).update(
-        created=timezone.now() - datetime.timedelta(days=1, minutes=1)
+        created_at=timezone.now() - datetime.timedelta(days=1, minutes=1)
     )
     fresh = upload(intake, "google_form_es.csv")
     call_command("clean_imports")

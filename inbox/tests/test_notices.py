@@ -177,11 +177,11 @@ def test_the_daily_cleanup_removes_old_read_notices_and_very_old_unread_ones():
     _match, owner, _helper = asked()
     old = Notice.objects.get(recipient=owner)
     Notice.objects.filter(pk=old.pk).update(
-        created=timezone.now() - datetime.timedelta(days=100), read_at=timezone.now()
+        created_at=timezone.now() - datetime.timedelta(days=100), read_at=timezone.now()
     )
     match, owner2, _ = asked()
     Notice.objects.filter(recipient=owner2).update(
-        created=timezone.now() - datetime.timedelta(days=100)
+        created_at=timezone.now() - datetime.timedelta(days=100)
     )
     assert notices_clean() == 1
     assert Notice.objects.filter(recipient=owner2).exists()

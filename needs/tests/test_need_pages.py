@@ -49,7 +49,7 @@ def test_mine_stays_bounded(client, rows, django_assert_max_num_queries):
     body = response.content.decode()
     assert f"Winter boots {rows - 1}" in body and f"Garden chairs {rows - 1}" in body
     assert "Winter boots for kids" not in body
-    newest = Need.objects.by(me).order_by("-created", "-pk").first()
+    newest = Need.objects.by(me).order_by("-created_at", "-pk").first()
     assert f"?fits=need-{newest.pk}" in body
     panel = client.get(
         reverse("needs:mine"), {"fits": f"need-{newest.pk}"}, headers={"HX-Request": "true"}
@@ -69,7 +69,7 @@ def test_mine_does_not_grow_with_old_posts(client, django_assert_max_num_queries
             status=Need.Status.MET,
             area=area,
             category=category,
-            created=long_ago,
+            created_at=long_ago,
             expires_on=long_ago.date(),
         )
         for n in range(120)
@@ -81,7 +81,7 @@ def test_mine_does_not_grow_with_old_posts(client, django_assert_max_num_queries
             status=Offer.Status.WITHDRAWN,
             area=area,
             category=category,
-            created=long_ago,
+            created_at=long_ago,
             expires_on=long_ago.date(),
         )
         for n in range(120)

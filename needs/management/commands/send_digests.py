@@ -14,10 +14,10 @@ DIGEST_MAX = 20
 
 
 def matching(queryset, follow, since):
-    posts = queryset.open().filter(created__gt=since).exclude(owner=follow.user)
+    posts = queryset.open().filter(created_at__gt=since).exclude(owner=follow.user)
     categories = list(follow.categories.all())
     posts = posts.in_categories(categories).in_area(follow.area)
-    return list(posts.select_related("area").order_by("-created")[:DIGEST_MAX])
+    return list(posts.select_related("area").order_by("-created_at")[:DIGEST_MAX])
 
 
 class Command(BaseCommand):
