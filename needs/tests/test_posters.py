@@ -167,8 +167,8 @@ def test_export_holds_what_the_public_list_shows_and_nothing_private(client, org
     )
     # Posted at 02:00 UTC, still the evening before in the hub's time zone (New York): the
     # sheet gives the date a neighbor there would say.
-    need.created = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
-    need.save(update_fields=["created"])
+    need.created_at = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+    need.save(update_fields=["created_at"])
     NeedFactory(
         title="For Ana",
         owner=volunteer,
