@@ -24,9 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mutualaid.models import SPOKEN_LANGUAGES, Area
 from mutualaid.privacy import Privacy
-
-# Full-text search uses one fixed configuration so the stored vector is immutable.
-SEARCH_CONFIG = "english"
+from mutualaid.ranking import SEARCH_CONFIG
 
 
 class MeetingQuerySet(models.QuerySet):

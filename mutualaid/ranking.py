@@ -32,7 +32,8 @@ from django.utils.translation import gettext as _
 from . import lexicon
 from .models import TitleWord
 
-# A text search configuration made by a migration: English stemming with accents removed.
+# The hub's text search configuration, made by the core's first migration: English stemming
+# with accents removed. Every stored search vector uses it (posts, meetings' decisions).
 SEARCH_CONFIG = "hub_english"
 
 MAX_WORDS = 6

@@ -27,6 +27,16 @@ def test_visitor_finds_a_decision_by_words_in_its_text(client):
     assert titles(response) == ["Saturday hours"]
 
 
+def test_decision_search_ignores_accents_as_post_search_does(client):
+    # The hub's one search configuration (mutualaid.ranking.SEARCH_CONFIG), not plain English.
+    DecisionFactory(title="Monthly evenings", text="We hold a café night for the block.")
+    DecisionFactory(title="Saturday hours", text="The free store opens on Saturday mornings.")
+    response = client.get(reverse("meetings:decisions"), {"q": "cafe night"})
+    assert titles(response) == ["Monthly evenings"]
+    response = client.get(reverse("meetings:decisions"), {"q": "café"})
+    assert titles(response) == ["Monthly evenings"]
+
+
 def test_title_matches_rank_above_text_matches(client):
     DecisionFactory(title="Garden rota", text="The fridge gets cleaned by the garden group.")
     DecisionFactory(title="Community fridge", text="We install it by the market.")

@@ -5,6 +5,7 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
 import mutualaid.models
+from django.contrib.postgres.operations import UnaccentExtension
 from django.db import migrations, models
 
 
@@ -17,6 +18,24 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # The hub's search configuration (mutualaid.ranking.SEARCH_CONFIG), used by every
+        # stored search vector (needs, offers, meetings' decisions): English stemming with
+        # accents ignored. to_tsvector with a named configuration is IMMUTABLE, so generated
+        # columns can use it (unaccent() alone is not). Until 2026-12 the offers app created
+        # it; IF NOT EXISTS keeps databases made then as they are.
+        UnaccentExtension(),
+        migrations.RunSQL(
+            sql="""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'hub_english') THEN
+                CREATE TEXT SEARCH CONFIGURATION hub_english (COPY = english);
+                ALTER TEXT SEARCH CONFIGURATION hub_english
+                  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+              END IF;
+            END $$;
+            """,
+            reverse_sql="DROP TEXT SEARCH CONFIGURATION IF EXISTS hub_english",
+        ),
         migrations.CreateModel(
             name='Area',
             fields=[

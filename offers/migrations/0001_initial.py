@@ -6,7 +6,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import offers.models
 from django.conf import settings
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
+from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 
@@ -20,22 +20,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # The search configuration the vectors below use is the core's (mutualaid 0001).
         TrigramExtension(),
-        UnaccentExtension(),
-        # English stemming with accents ignored. to_tsvector with a named configuration is
-        # IMMUTABLE, so the stored search vectors can use it (unaccent() alone is not).
-        migrations.RunSQL(
-            sql="""
-            DO $$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'hub_english') THEN
-                CREATE TEXT SEARCH CONFIGURATION hub_english (COPY = english);
-                ALTER TEXT SEARCH CONFIGURATION hub_english
-                  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
-              END IF;
-            END $$;
-            """,
-            reverse_sql="DROP TEXT SEARCH CONFIGURATION IF EXISTS hub_english",
-        ),
         migrations.CreateModel(
             name='Offer',
             fields=[
