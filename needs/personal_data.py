@@ -2,6 +2,8 @@
 
 from django.db.models import F, Q
 
+from offers import personal_data as offers_data
+
 from .models import Follow, Match, Message, Need
 
 
@@ -57,14 +59,17 @@ def _without_the_other_person(need: dict) -> dict:
 
 
 def forget_user(user) -> None:
-    """Cancel open matches (freeing offers), withdraw open needs, drop follows.
+    """Cancel open matches (freeing offers), withdraw open needs and offers, drop follows.
 
-    Private contact notes taken for others are erased: they are about someone else.
+    Cancelling a match puts its offer back up, so the neighbor's offers are withdrawn after
+    it here, whether or not the offers app's own hook already ran. Private contact notes
+    taken for others are erased: they are about someone else.
     """
     from . import services
 
     for match in Match.objects.active().filter(Q(requester=user) | Q(recipient=user)):
         services.match_cancel(match=match, by=user, notify=False)
+    offers_data.forget_user(user)
     Need.objects.by(user).filter(status__in=["open", "in_progress"]).update(status="withdrawn")
     Need.objects.by(user).exclude(contact_note="").update(contact_note="")
     Follow.objects.filter(user=user).delete()

@@ -47,33 +47,15 @@ class OffersConfig(AppConfig):
 
     def export_user_data(self, user) -> dict:
         """A neighbor's offers (for My data)."""
-        from django.db.models import F
+        from .personal_data import export_user_data
 
-        from .models import Offer
-
-        return {
-            "offers": list(
-                Offer.objects.by(user).values(
-                    "id",
-                    "title",
-                    "details",
-                    "kind",
-                    "ongoing",
-                    "status",
-                    "visibility",
-                    "category__name",
-                    "area__name",
-                    "expires_on",
-                    created=F("created_at"),
-                )
-            )
-        }
+        return export_user_data(user)
 
     def forget_user(self, user) -> None:
-        """Withdraw the neighbor's offers that are still open (runs after needs' hook)."""
-        from .models import Offer
+        """Withdraw the neighbor's open offers (the needs app calls this too, after matches)."""
+        from .personal_data import forget_user
 
-        Offer.objects.by(user).filter(status__in=["open", "spoken_for"]).update(status="withdrawn")
+        forget_user(user)
 
     def seed_demo(self, *, people, areas):
         from .demo import seed_offers

@@ -75,6 +75,28 @@ def test_forgetting_a_neighbor_closes_their_posts_and_frees_what_they_held():
     assert not Follow.objects.exists()
 
 
+@pytest.mark.parametrize("order", ["as installed", "offers first"])
+def test_forgetting_a_neighbor_withdraws_an_offer_someone_was_given_whatever_the_app_order(
+    order, monkeypatch
+):
+    # An offer taken through an accepted ask: cancelling the ask would put it back up. The
+    # account's offers end withdrawn whichever app forgets first.
+    me = UserFactory()
+    my_offer = OfferFactory(owner=me)
+    given = services.match_propose(by=UserFactory(), offer=my_offer)
+    services.match_accept(match=given, by=me)
+    my_offer.refresh_from_db()
+    assert my_offer.status == Offer.Status.TAKEN
+    if order == "offers first":
+        hooks = list(core._app_hooks("forget_user"))
+        hooks.sort(key=lambda pair: pair[0].label != "offers")
+        monkeypatch.setattr(core, "_app_hooks", lambda name: iter(hooks))
+    core.account_forget(user=me)
+    my_offer.refresh_from_db()
+    assert my_offer.status == Offer.Status.WITHDRAWN
+    assert Match.objects.get(pk=given.pk).status == Match.Status.CANCELLED
+
+
 def test_posting_is_rate_limited(client):
     me = UserFactory()
     client.force_login(me)
