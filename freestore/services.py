@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from inbox.models import Notice
 from inbox.services import email_at_once, notice_refresh, notice_send
 from mutualaid.notify import email_neighbor
+from mutualaid.refusals import Refusal
 
 from .models import (
     Condition,
@@ -35,7 +36,7 @@ MAX_RENEWALS = 2
 HOLD_DAYS = 3
 
 
-class StoreError(Exception):
+class StoreError(Refusal):
     """Something a volunteer or neighbor asked for that cannot happen; the message says why."""
 
 

@@ -21,6 +21,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mutualaid.refusals import Refusal
+
 from . import columns as c
 from .models import ImportedRow, ImportRun, NameAlias, RowKind, kinds_for
 from .rows import RowCheck, RowChecker
@@ -32,7 +34,7 @@ log = logging.getLogger(__name__)
 PROGRESS_EVERY = 200
 
 
-class ImportRefused(Exception):
+class ImportRefused(Refusal):
     """An import step that can't happen; the message tells the person why, plainly."""
 
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from mutualaid.refusals import Refusal
 
-class SheetError(Exception):
+
+class SheetError(Refusal):
     """The file can't be read as a sheet; the message says why, plainly."""
 
 

@@ -10,13 +10,13 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from mutualaid.htmx import render_page_or_fragment, wants_fragment
 from mutualaid.permissions import role_required
+from mutualaid.refusals import refusal_shown
 
 from . import columns as c
 from .forms import MappingForm, UploadForm
 from .models import IMPORT_ROLES, ImportRun
 from .rows import problem_text
 from .services import (
-    ImportRefused,
     checker_for,
     import_confirm,
     import_map,
@@ -36,7 +36,7 @@ def index(request):
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with refusal_shown(request, form=form, field="file"):
             # A file too big is refused before it is read into memory.
             data = upload.read(max_bytes() + 1)
             run = import_upload(
@@ -47,9 +47,6 @@ def index(request):
                 store=form.cleaned_data.get("store"),
                 volunteer=form.cleaned_data.get("volunteer_user"),
             )
-        except ImportRefused as error:
-            form.add_error("file", str(error))
-        else:
             messages.success(
                 request, _("Read %(n)d rows. Check what each column is.") % {"n": run.total}
             )
@@ -131,10 +128,8 @@ def mapping(request, pk):
         messages.error(request, _("Some choices weren't understood. Please choose again."))
         return render(request, "imports/importrun_detail.html", _context(request, run, form))
     columns, values = form.mapping()
-    try:
+    with refusal_shown(request):
         import_map(run=run, by=request.user, columns=columns, values=values)
-    except ImportRefused as error:
-        messages.error(request, str(error))
     return redirect(run)
 
 
@@ -142,11 +137,8 @@ def mapping(request, pk):
 @importers_only
 def confirm(request, pk):
     run = _run_for(request, pk)
-    try:
+    with refusal_shown(request):
         run = import_confirm(run=run, by=request.user)
-    except ImportRefused as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, _("Importing. This page shows how far it got."))
     return redirect(run)
 
@@ -155,11 +147,8 @@ def confirm(request, pk):
 @importers_only
 def undo(request, pk):
     run = _run_for(request, pk)
-    try:
+    with refusal_shown(request):
         run = import_undo(run=run, by=request.user)
-    except ImportRefused as error:
-        messages.error(request, str(error))
-    else:
         done = _("Undone: what this import made is withdrawn, and the ledger says so.")
         if run.kept_when_undone:
             done += " " + _(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from inbox.models import Notice
 from inbox.services import email_at_once, notice_send
 from mutualaid.notify import email_neighbor
+from mutualaid.refusals import Refusal
 from mutualaid.roles import ORGANIZER
 
 from . import needs_snapshot
@@ -33,7 +34,7 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 
-class MeetingError(Exception):
+class MeetingError(Refusal):
     """Something a person tried that the meeting's rules don't allow; the message says why."""
 
 
@@ -320,7 +321,7 @@ class RemindersRun:
     failed: int  # reminders that could not be sent; they are tried again on the next run
 
 
-class _ReminderNotSent(Exception):
+class _ReminderNotSent(Refusal):
     pass
 
 

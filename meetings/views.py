@@ -17,6 +17,7 @@ from mutualaid.htmx import login_redirect, render_page_or_fragment, wants_fragme
 from mutualaid.permissions import role_required
 from mutualaid.posters import poster_render
 from mutualaid.ratelimit import rate_limited
+from mutualaid.refusals import Refusal, refusal_shown
 from mutualaid.roles import ORGANIZER
 
 from . import calendar, services
@@ -153,11 +154,8 @@ def meeting_edit(request, pk):
 def meeting_status(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     status = request.POST.get("status", "")
-    try:
+    with refusal_shown(request):
         services.meeting_set_status(meeting=meeting, status=status, by=request.user)
-    except services.MeetingError as error:
-        messages.error(request, str(error))
-    else:
         done = {
             Meeting.Status.PUBLISHED: _("The meeting is published. Anyone can see it now."),
             Meeting.Status.HELD: _("The meeting is marked as held. Record the minutes below."),
@@ -180,24 +178,18 @@ def rsvp(request, pk):
     if not request.user.is_authenticated:
         return login_redirect(request, meeting.get_absolute_url())
     form = RsvpForm(request.POST)
-    error = None
-    if form.is_valid():
-        try:
-            services.rsvp_set(
-                meeting=meeting, person=request.user, answer=form.cleaned_data["answer"]
-            )
-        except services.MeetingError as problem:
-            error = str(problem)
-    else:
-        error = _("Please choose going, maybe or not going.")
-    if wants_fragment(request):
-        context = {**meeting_rsvp_summary(meeting=meeting, user=request.user), "rsvp_error": error}
-        context["rsvp_saved"] = error is None
+    # The live form shows a refusal beside the answers; a plain form gets it as a message.
+    fragment = wants_fragment(request)
+    with refusal_shown(request, inline=fragment) as refused:
+        if not form.is_valid():
+            raise Refusal(_("Please choose going, maybe or not going."))
+        services.rsvp_set(meeting=meeting, person=request.user, answer=form.cleaned_data["answer"])
+        if not fragment:
+            messages.success(request, _("Thanks, your answer is saved."))
+    if fragment:
+        context = {**meeting_rsvp_summary(meeting=meeting, user=request.user)}
+        context.update(rsvp_error=refused.message, rsvp_saved=not refused)
         return render_page_or_fragment(request, "meetings/meeting_detail.html", "rsvp", context)
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, _("Thanks, your answer is saved."))
     return redirect(f"{meeting.get_absolute_url()}#rsvp")
 
 
@@ -211,11 +203,8 @@ def item_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request):
             services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
-        except services.MeetingError as error:
-            messages.error(request, str(error))
-        else:
             messages.success(request, _("The item is on the agenda."))
             return redirect(f"{meeting.get_absolute_url()}#agenda")
     return render(
@@ -229,11 +218,8 @@ def item_add(request, pk):
 @role_required(ORGANIZER)
 def item_add_unmet_needs(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    try:
+    with refusal_shown(request):
         services.agenda_item_add_unmet_needs(meeting=meeting, by=request.user)
-    except services.MeetingError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, _("The unmet needs item is on the agenda."))
     return redirect(f"{meeting.get_absolute_url()}#agenda")
 
@@ -260,21 +246,17 @@ def item_edit(request, item_pk):
 @role_required(ORGANIZER)
 def item_move(request, item_pk):
     item = _item(item_pk)
-    error = None
-    try:
+    fragment = wants_fragment(request)
+    with refusal_shown(request, inline=fragment) as refused:
         services.agenda_item_move(
             item=item, direction=request.POST.get("direction", ""), by=request.user
         )
-    except services.MeetingError as problem:
-        error = str(problem)
-    if wants_fragment(request):
-        context = {**meeting_agenda(meeting=item.meeting, user=request.user), "moved_pk": item.pk}
-        context["move_error"] = error
+        if not fragment:
+            messages.success(request, _("The agenda order is saved."))
+    if fragment:
+        context = {**meeting_agenda(meeting=item.meeting, user=request.user)}
+        context.update(moved_pk=item.pk, move_error=refused.message)
         return render_page_or_fragment(request, "meetings/meeting_detail.html", "agenda", context)
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, _("The agenda order is saved."))
     return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
 
 
@@ -286,11 +268,8 @@ def item_propose(request, pk):
     meeting = _visible_meeting(request, pk)
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request):
             services.agenda_item_propose(meeting=meeting, by=request.user, **form.cleaned_data)
-        except services.MeetingError as error:
-            messages.error(request, str(error))
-        else:
             messages.success(
                 request,
                 _("Thanks! The organizers will look at your proposal and let you know."),
@@ -307,11 +286,8 @@ def item_propose(request, pk):
 @role_required(ORGANIZER)
 def item_accept(request, item_pk):
     item = _item(item_pk)
-    try:
+    with refusal_shown(request):
         services.agenda_item_accept(item=item, by=request.user)
-    except services.MeetingError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, _("Accepted. It is at the end of the agenda now."))
     return redirect(f"{item.meeting.get_absolute_url()}#agenda")
 
@@ -322,13 +298,10 @@ def item_decline(request, item_pk):
     item = _item(item_pk)
     form = DeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request):
             services.agenda_item_decline(
                 item=item, by=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.MeetingError as error:
-            messages.error(request, str(error))
-        else:
             messages.success(request, _("Declined. The neighbor who proposed it will see why."))
         return redirect(item.meeting)
     return render(request, "meetings/agenda_item_decline.html", {"form": form, "item": item})
@@ -375,15 +348,13 @@ def poll(request, item_pk):
         return login_redirect(request, reverse("meetings:poll", args=[item.pk]))
     form = PollAnswerForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_shown(request, form=form):
             services.poll_answer_set(
                 item=item,
                 person=request.user,
                 answer=form.cleaned_data["answer"],
                 reason=form.cleaned_data["reason"],
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
     if form.errors:
         context = _poll_context(request, item, form=form)
         return render_page_or_fragment(request, "meetings/poll_detail.html", "poll", context)
@@ -437,16 +408,13 @@ def decision_record(request, item_pk):
     item = _item(item_pk)
     form = DecisionRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request, form=form):
             services.decision_record(
                 item=item,
                 by=request.user,
                 text=form.cleaned_data["text"],
                 outcome=form.cleaned_data["outcome"],
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
-        else:
             messages.success(request, _("The decision is recorded and the poll is closed."))
             return redirect("meetings:minutes", pk=item.meeting_id)
     return render(
@@ -463,11 +431,8 @@ def action_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = ActionItemForm(request.POST, meeting=meeting)
     if form.is_valid():
-        try:
+        with refusal_shown(request):
             services.action_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
-        except services.MeetingError as error:
-            messages.error(request, str(error))
-        else:
             messages.success(request, _("The action item is added."))
             return redirect(f"{reverse('meetings:minutes', args=[meeting.pk])}#actions")
     return _minutes_page(

@@ -15,11 +15,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import FORMER_NEIGHBOR
+from .refusals import Refusal
 
 User = get_user_model()
 
 
-class AccountError(Exception):
+class AccountError(Refusal):
     """The account can't be deleted right now; the message says why."""
 
 

@@ -23,6 +23,7 @@ from .forms import AccountDeleteForm, ProfileForm
 from .middleware import database_unavailable_response, is_database_unavailable
 from .moderation.models import ModerationAction
 from .ratelimit import rate_limited
+from .refusals import refusal_shown
 from .sections import home_sections
 
 logger = logging.getLogger(__name__)
@@ -109,20 +110,20 @@ def account_delete(request):
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.account_forget(user=request.user)
-        except services.AccountError as error:
-            messages.error(request, str(error))
+            with refusal_shown(request) as refused:
+                services.account_forget(user=request.user)
         except Exception:
             logger.exception("Deleting account %s failed", request.user.pk)
             messages.error(
                 request, _("We couldn't delete your account just now. Nothing was changed.")
             )
         else:
-            logout(request)
-            messages.success(
-                request, _("Your account is deleted. Thank you for being part of the hub.")
-            )
-            return redirect("home")
+            if not refused:
+                logout(request)
+                messages.success(
+                    request, _("Your account is deleted. Thank you for being part of the hub.")
+                )
+                return redirect("home")
     return render(request, "mydata/account_delete.html", {"form": form})
 
 

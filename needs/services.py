@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from inbox.models import Notice
 from inbox.services import email_at_once, notice_message, notice_send
 from mutualaid.notify import email_neighbor
+from mutualaid.refusals import Refusal
 from offers.models import Offer
 
 from .models import Match, Message, Need
 
 
-class MatchError(Exception):
+class MatchError(Refusal):
     """A match action that can't happen; the message tells the neighbor why, plainly."""
 
 

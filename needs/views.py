@@ -32,6 +32,7 @@ from mutualaid.params import int_or_none
 from mutualaid.permissions import role_required
 from mutualaid.posters import absolute_url, poster_render
 from mutualaid.ratelimit import rate_limited
+from mutualaid.refusals import refusal_shown
 from mutualaid.site_url import site_url
 from offers.forms import OfferFilterForm
 from offers.models import Offer
@@ -168,7 +169,6 @@ NEED_FORM = PostFormPage(
     other_side="offer",
     ask_field="ask_offer",
     ask=_ask_offer,
-    refusal=MatchError,
     posted=gettext_lazy("Your need is posted. Neighbors can see it now."),
     saved=gettext_lazy("Your need is saved."),
     posted_and_asked=gettext_lazy("Your need is posted and %(name)s has been asked."),
@@ -214,18 +214,16 @@ def ask(request):
         need = get_object_or_404(Need.objects.visible(), pk=form.cleaned_data["need"])
     if form.cleaned_data.get("offer"):
         offer = get_object_or_404(Offer.objects.visible(), pk=form.cleaned_data["offer"])
-    try:
+    with refusal_shown(request):
         match = services.match_propose(
             by=request.user, need=need, offer=offer, message=form.cleaned_data["message"]
         )
-    except MatchError as error:
-        messages.error(request, str(error))
-        return redirect(offer or need)
-    messages.success(
-        request,
-        _("%(name)s has been asked. You'll hear back here.") % {"name": match.recipient},
-    )
-    return redirect(match)
+        messages.success(
+            request,
+            _("%(name)s has been asked. You'll hear back here.") % {"name": match.recipient},
+        )
+        return redirect(match)
+    return redirect(offer or need)
 
 
 def _visible_match(request, pk) -> Match:
@@ -240,11 +238,8 @@ def match_detail(request, pk):
     match = _visible_match(request, pk)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request):
             services.message_send(match=match, by=request.user, body=form.cleaned_data["body"])
-        except MatchError as error:
-            messages.error(request, str(error))
-        else:
             return redirect(match)
     is_participant = match.is_participant(request.user)
     thread = Message.objects.visible_to(request.user).filter(match=match)
@@ -277,11 +272,8 @@ def match_detail(request, pk):
 
 def _match_action(request, pk, action, done_message, **kwargs):
     match = _visible_match(request, pk)
-    try:
+    with refusal_shown(request):
         action(match=match, by=request.user, **kwargs)
-    except MatchError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, done_message)
     return redirect(match)
 

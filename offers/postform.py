@@ -15,9 +15,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from mutualaid.htmx import render_page_or_fragment, wants_fragment
+from mutualaid.refusals import refusal_shown
 
 from .fits import fits_later
-from .services import PostError, post_renew, post_withdraw
+from .services import post_renew, post_withdraw
 from .suggest import draft_warnings, suggest_for_draft
 
 TEMPLATE = "offers/post_form.html"
@@ -28,8 +29,7 @@ class PostFormPage:
     form_class: type
     other_side: str  # what the panel suggests: "need" or "offer"
     ask_field: str  # the suggestion button's name, holding the other post's id
-    ask: Callable  # (request, post, other_id) -> match; raises `refusal` when it can't
-    refusal: type[Exception]
+    ask: Callable  # (request, post, other_id) -> match; raises a Refusal when it can't
     posted: str
     saved: str
     posted_and_asked: str  # with %(name)s, the neighbor asked
@@ -50,15 +50,12 @@ def post_form(request, post, page: PostFormPage):
         form = page.form_class(request.POST, instance=post, user=request.user)
         if form.is_valid():
             other_id = request.POST.get(page.ask_field)
-            try:
+            # A refused ask saves nothing; the form comes back with what was typed.
+            with refusal_shown(request):
                 with transaction.atomic():
                     post = form.save()
                     fits_later(post, changed=None if creating else form.changed_data)
                     match = page.ask(request, post, other_id) if other_id else None
-            except page.refusal as error:
-                # Nothing was saved; the form keeps what was typed.
-                messages.error(request, str(error))
-            else:
                 if match is not None:
                     asked = page.posted_and_asked if creating else page.saved_and_asked
                     messages.success(request, asked % {"name": match.recipient})
@@ -89,20 +86,14 @@ def post_form(request, post, page: PostFormPage):
 
 def withdraw(request, post, done: str):
     """The owner takes `post` down; `done` says so in the post's own words."""
-    try:
+    with refusal_shown(request):
         post_withdraw(post=post, by=request.user)
-    except PostError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, done)
     return redirect(post)
 
 
 def renew(request, post):
-    try:
+    with refusal_shown(request):
         post = post_renew(post=post, by=request.user)
-    except PostError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, _("Renewed: open until %(date)s.") % {"date": post.expires_on})
     return redirect(post)

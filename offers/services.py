@@ -8,11 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mutualaid.refusals import Refusal
+
 from .fits import fits_later
 from .models import POST_LIFETIME_DAYS
 
 
-class PostError(Exception):
+class PostError(Refusal):
     """Something a neighbor tried that can't be done; the message says why, plainly."""
 
 
@@ -47,7 +49,7 @@ def post_renew(*, post, by):
     return post
 
 
-class AskRefused(Exception):
+class AskRefused(Refusal):
     """An ask that can't happen; the message tells the neighbor why, plainly."""
 
 

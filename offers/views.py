@@ -20,7 +20,7 @@ from .models import Offer
 from .postform import PostFormPage, post_form, renew, withdraw
 from .postlist import TEMPLATE as POST_LIST
 from .postlist import PostListPage
-from .services import AskRefused, need_ask
+from .services import need_ask
 from .suggest import filtered, paginate, query_without_page, suggest_for_post
 
 OFFER_LIST = PostListPage(
@@ -117,7 +117,6 @@ OFFER_FORM = PostFormPage(
     other_side="need",
     ask_field="ask_need",
     ask=_ask_need,
-    refusal=AskRefused,
     posted=gettext_lazy("Your offer is up. Thank you for sharing."),
     saved=gettext_lazy("Your offer is saved."),
     posted_and_asked=gettext_lazy("Your offer is up and %(name)s has been asked."),

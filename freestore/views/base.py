@@ -7,8 +7,8 @@ from django.views.decorators.http import require_http_methods
 
 from mutualaid import roles
 from mutualaid.permissions import role_required
+from mutualaid.refusals import refusal_shown
 
-from .. import services
 from ..models import Store
 
 PAGE_SIZE = 30
@@ -37,10 +37,8 @@ def chosen_store(request):
 
 def service_run(request, action, success: str, **kwargs):
     """Call a service; show its refusal as a message. Returns the result or None."""
-    try:
+    with refusal_shown(request):
         result = action(**kwargs)
-    except services.StoreError as error:
-        messages.error(request, str(error))
-        return None
-    messages.success(request, success)
-    return result if result is not None else True
+        messages.success(request, success)
+        return result if result is not None else True
+    return None

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from mutualaid.htmx import render_page_or_fragment
+from mutualaid.refusals import refusal_shown
 
 from .. import services
 from ..forms import BasketAddForm, StockFilterForm
@@ -74,22 +75,19 @@ def basket_check_out(request):
     if not lines:
         messages.info(request, _("The basket is empty. Add what is leaving first."))
         return redirect("freestore:basket")
-    try:
+    with refusal_shown(
+        request, wording=_("%(why)s The basket was not given away; please change it.")
+    ):
         movements = services.basket_check_out(lines=lines, by=request.user)
-    except services.StoreError as error:
-        messages.error(
-            request, _("%(why)s The basket was not given away; please change it.") % {"why": error}
+        _save_basket(request, {})
+        count = sum(-m.quantity for m in movements)
+        messages.success(
+            request,
+            ngettext(
+                "Given away: %(count)d thing. Nothing else recorded.",
+                "Given away: %(count)d things. Nothing else recorded.",
+                count,
+            )
+            % {"count": count},
         )
-        return redirect("freestore:basket")
-    _save_basket(request, {})
-    count = sum(-m.quantity for m in movements)
-    messages.success(
-        request,
-        ngettext(
-            "Given away: %(count)d thing. Nothing else recorded.",
-            "Given away: %(count)d things. Nothing else recorded.",
-            count,
-        )
-        % {"count": count},
-    )
     return redirect("freestore:basket")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mutualaid.double_submit import creates_once
 from mutualaid.htmx import render_page_or_fragment
 from mutualaid.posters import poster_render
+from mutualaid.refusals import refusal_shown
 
 from .. import services
 from ..forms import (
@@ -217,7 +218,7 @@ def intake(request):
 
 def _record_intake(request, *, store, formset) -> bool:
     lines = []
-    try:
+    with refusal_shown(request):
         for form in formset.forms:
             if form.is_blank:
                 continue
@@ -232,12 +233,10 @@ def _record_intake(request, *, store, formset) -> bool:
             )
             lines.append((item, data["quantity"]))
         services.stock_intake(lines=lines, by=request.user)
-    except services.StoreError as error:
-        messages.error(request, str(error))
-        return False
-    summary = ", ".join(f"{qty} × {item}" for item, qty in lines)
-    messages.success(request, _("Thank you! Recorded: %(summary)s.") % {"summary": summary})
-    return True
+        summary = ", ".join(f"{qty} × {item}" for item, qty in lines)
+        messages.success(request, _("Thank you! Recorded: %(summary)s.") % {"summary": summary})
+        return True
+    return False
 
 
 @require_GET_POST
@@ -247,11 +246,8 @@ def stocktake(request):
     items = Item.objects.filter(store=store).for_list() if store else Item.objects.none()
     form = StocktakeForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request):
             movements = services.stocktake_record(counts=form.counts(), by=request.user)
-        except services.StoreError as error:
-            messages.error(request, str(error))
-        else:
             messages.success(
                 request,
                 ngettext(
@@ -274,11 +270,8 @@ def item_detail(request, pk):
     item = get_object_or_404(Item.objects.for_list(), pk=pk)
     form = AdjustmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request):
             services.stock_adjust(item=item, by=request.user, **form.cleaned_data)
-        except services.StoreError as error:
-            messages.error(request, str(error))
-        else:
             messages.success(request, _("Adjustment recorded."))
             return redirect(item)
     movements = StockMovement.objects.filter(item=item).select_related("by")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from mutualaid import roles
 from mutualaid.notify import email_neighbor
+from mutualaid.refusals import Refusal
 
 from .models import ModerationAction, Report, is_reportable
 from .signals import moderation_logged, report_decided
@@ -20,7 +21,7 @@ from .signals import moderation_logged, report_decided
 User = get_user_model()
 
 
-class ModerationError(Exception):
+class ModerationError(Refusal):
     """A moderation step that can't happen; the message says why, in plain words."""
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mutualaid import roles
 from mutualaid.permissions import role_required
 from mutualaid.ratelimit import rate_limited
+from mutualaid.refusals import refusal_shown
 
 from . import services
 from .forms import DecisionForm, ModerationNoteForm, ReportForm
@@ -51,11 +52,9 @@ def report_create(request, model_label, pk):
         return redirect(next_url)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        # "You already reported this" is news, not a mistake: it is shown as information.
+        with refusal_shown(request, level=messages.INFO):
             services.report_create(reporter=request.user, target=target, **form.cleaned_data)
-        except services.ModerationError as error:
-            messages.info(request, str(error))
-        else:
             messages.success(
                 request,
                 _("Thank you. A moderator will look at it, and we'll tell you what happened."),
@@ -93,11 +92,8 @@ def moderation_report(request, pk):
     target = report.target
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request):
             services.report_decide(report=report, by=request.user, **form.cleaned_data)
-        except services.ModerationError as error:
-            messages.error(request, str(error))
-        else:
             messages.success(request, _("Done. The people who reported it will hear back."))
             return redirect("moderation_queue")
     if request.method == "GET" and target is not None and report.status == Report.Status.OPEN:
@@ -136,11 +132,8 @@ def moderation_restore(request, pk):
         raise Http404
     form = ModerationNoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
+    with refusal_shown(request):
         services.item_restore(target=report.target, by=request.user, note=note)
-    except services.ModerationError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, _("The item is visible again."))
     return redirect("moderation_report", pk=report.pk)
 
@@ -151,11 +144,8 @@ def moderation_unsuspend(request, pk):
     neighbor = get_object_or_404(get_user_model(), pk=pk)
     form = ModerationNoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
+    with refusal_shown(request):
         services.account_unsuspend(user=neighbor, by=request.user, note=note)
-    except services.ModerationError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, _("The suspension is lifted; they can log in again."))
     return redirect(_safe_next(request, reverse("moderation_queue")))
 
