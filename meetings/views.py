@@ -196,6 +196,14 @@ def rsvp(request, pk):
 # ---------------------------------------------------------------- agenda
 
 
+def _agenda_item_page(request, form, meeting, *, heading: str, item=None):
+    """The one form for adding, editing and proposing an agenda item."""
+    context = {"form": form, "meeting": meeting, "heading": heading}
+    if item is not None:
+        context["item"] = item
+    return render(request, "meetings/agenda_item_form.html", context)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @role_required(ORGANIZER)
 @creates_once
@@ -207,11 +215,7 @@ def item_add(request, pk):
             services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
             messages.success(request, _("The item is on the agenda."))
             return redirect(f"{meeting.get_absolute_url()}#agenda")
-    return render(
-        request,
-        "meetings/agenda_item_form.html",
-        {"form": form, "meeting": meeting, "heading": _("Add an agenda item")},
-    )
+    return _agenda_item_page(request, form, meeting, heading=_("Add an agenda item"))
 
 
 @require_POST
@@ -235,11 +239,7 @@ def item_edit(request, item_pk):
             services.agenda_item_refresh_snapshot(item=item, by=request.user)
         messages.success(request, _("The item is saved."))
         return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
-    return render(
-        request,
-        "meetings/agenda_item_form.html",
-        {"form": form, "meeting": item.meeting, "item": item, "heading": _("Edit agenda item")},
-    )
+    return _agenda_item_page(request, form, item.meeting, heading=_("Edit agenda item"), item=item)
 
 
 @require_POST
@@ -275,11 +275,7 @@ def item_propose(request, pk):
                 _("Thanks! The organizers will look at your proposal and let you know."),
             )
             return redirect(meeting)
-    return render(
-        request,
-        "meetings/agenda_item_form.html",
-        {"form": form, "meeting": meeting, "heading": _("Propose an agenda item")},
-    )
+    return _agenda_item_page(request, form, meeting, heading=_("Propose an agenda item"))
 
 
 @require_POST
