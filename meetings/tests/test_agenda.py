@@ -111,6 +111,36 @@ def test_htmx_move_returns_only_the_agenda(client, organizer):
     assert "HX-Request" in response["Vary"]
 
 
+def test_htmx_move_that_cant_happen_says_why_in_the_agenda(client, organizer):
+    meeting = MeetingFactory()
+    first = AgendaItemFactory(meeting=meeting, title="Welcome", position=0)
+    client.force_login(organizer)
+    response = client.post(
+        reverse("meetings:item_move", args=[first.pk]),
+        {"direction": "sideways"},
+        HTTP_HX_REQUEST="true",
+    )
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert text.lstrip().startswith('<section id="agenda"')
+    assert 'role="alert">An item can move up or down.</p>' in text
+    assert "The agenda order is saved." not in text
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "An item can move up or down." not in page
+
+
+def test_plain_move_that_cant_happen_says_why_on_the_meeting_page(client, organizer):
+    meeting = MeetingFactory()
+    first = AgendaItemFactory(meeting=meeting, title="Welcome", position=0)
+    client.force_login(organizer)
+    response = client.post(
+        reverse("meetings:item_move", args=[first.pk]), {"direction": "sideways"}, follow=True
+    )
+    text = response.content.decode()
+    assert "An item can move up or down." in text
+    assert "The agenda order is saved." not in text
+
+
 def test_agenda_shows_total_time_against_the_meeting_length(client):
     meeting = MeetingFactory()  # 90 minutes
     AgendaItemFactory(meeting=meeting, time_box_minutes=60)

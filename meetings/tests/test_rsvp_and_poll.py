@@ -51,6 +51,23 @@ def test_rsvp_with_a_made_up_answer_gets_a_message_not_an_error(client, neighbor
     assert not Rsvp.objects.exists()
 
 
+def test_htmx_rsvp_with_a_made_up_answer_says_why_beside_the_answers(client, neighbor):
+    meeting = MeetingFactory()
+    client.force_login(neighbor)
+    response = client.post(
+        reverse("meetings:rsvp", args=[meeting.pk]), {"answer": "yes!!"}, HTTP_HX_REQUEST="true"
+    )
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert text.lstrip().startswith('<section id="rsvp"')
+    assert 'role="alert">Please choose going, maybe or not going.</p>' in text
+    assert "Thanks, your answer is saved." not in text
+    assert not Rsvp.objects.exists()
+    # Said once, where the neighbor acted: the next page doesn't say it again.
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Please choose going, maybe or not going." not in page
+
+
 def test_the_database_refuses_a_second_rsvp_row(neighbor):
     meeting = MeetingFactory()
     RsvpFactory(meeting=meeting, person=neighbor)
