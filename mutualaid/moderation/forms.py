@@ -19,7 +19,7 @@ class ReportForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class ReportDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("What should happen?"), choices=Report.Outcome.choices, widget=forms.RadioSelect
     )

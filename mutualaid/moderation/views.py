@@ -19,7 +19,7 @@ from mutualaid.ratelimit import rate_limited
 from mutualaid.refusals import refusal_shown
 
 from . import services
-from .forms import DecisionForm, ModerationNoteForm, ReportForm
+from .forms import ModerationNoteForm, ReportDecisionForm, ReportForm
 from .models import ModerationAction, Report, is_reportable
 
 
@@ -90,7 +90,7 @@ def moderation_report(request, pk):
         Report.objects.select_related("content_type", "reporter", "resolved_by"), pk=pk
     )
     target = report.target
-    form = DecisionForm(request.POST or None)
+    form = ReportDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with refusal_shown(request):
             services.report_decide(report=report, by=request.user, **form.cleaned_data)
