@@ -111,7 +111,7 @@ class TitleWord(models.Model):
 
     Matching looks here for near spellings of a word no title uses ("jaket" → "jacket"). A
     database trigger on each post table adds the words of every title written (see the
-    `title_words` migrations of needs and offers). Titles are public, the words are never
+    initial migrations of needs and offers). Titles are public, the words are never
     shown, and nothing links a word to a post or a person.
     """
 

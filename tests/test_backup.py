@@ -26,8 +26,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def reference_data():
-    migration = importlib.import_module("mutualaid.migrations.0002_roles_and_categories")
-    migration.create(apps, None)
+    migration = importlib.import_module("mutualaid.migrations.0001_initial")
+    migration.roles_and_categories_create(apps, None)
 
 
 def project_models():
