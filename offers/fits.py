@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import translation
 
 from inbox.services import notice_fit
+from mutualaid.ranking import counterpart_posts, rank
 
 from .suggest import suggest
 
@@ -55,6 +56,25 @@ def post_fits(post, *, language: str | None = None):
     return [suggestion for suggestion in suggestions if suggestion.fit >= FIT_THRESHOLD]
 
 
+def _reasons_in(post, fits, *, language: str) -> dict:
+    """The reasons of the fits already found, said in `language`: ranked again among those
+    few posts only, not the whole other side."""
+    with translation.override(language):
+        posts = counterpart_posts(OTHER_SIDE[_side(post)], post.owner).filter(
+            pk__in=[fit.post.pk for fit in fits]
+        )
+        found = rank(
+            posts,
+            text=f"{post.title} {post.details}",
+            title=post.title,
+            category=post.category_id,
+            area=post.area_id,
+            viewer=post.owner,
+            limit=len(fits),
+        )
+    return {suggestion.post.pk: suggestion.reasons for suggestion in found}
+
+
 def fits_notify(post) -> list:
     """Tell the posters of the other side's posts that `post` may meet theirs."""
     model = type(post)
@@ -67,7 +87,7 @@ def fits_notify(post) -> list:
     reasons = {settings.LANGUAGE_CODE: {fit.post.pk: fit.reasons for fit in fits}}
     for code, _name in settings.LANGUAGES:
         if code not in reasons:
-            reasons[code] = {fit.post.pk: fit.reasons for fit in post_fits(post, language=code)}
+            reasons[code] = _reasons_in(post, fits, language=code)
     sent = []
     for fit in fits:
         recipient = fit.post.owner
