@@ -39,7 +39,13 @@ from offers.models import Offer
 from offers.postform import PostFormPage, post_form, renew, withdraw
 from offers.postlist import TEMPLATE as POST_LIST
 from offers.postlist import PostListPage
-from offers.suggest import filtered, paginate, query_without_page, suggest_for_post
+from offers.suggest import (
+    filtered,
+    paginate,
+    query_without_page,
+    suggest_for_page,
+    suggest_for_post,
+)
 
 from . import services
 from .forms import AskForm, CompleteForm, FollowForm, MessageForm, NeedFilterForm, NeedForm
@@ -130,12 +136,7 @@ def need_detail(request, pk):
         "contact_visible": need.contact_note_visible_to(request.user),
         "is_owner": is_owner,
         "matches": matches,
-        "suggestions": shared_cache.remembered(
-            shared_cache.POSTS,
-            # Per reader: matching reads through their eyes (never their own posts).
-            ("need suggestions", need.pk, need.updated, request.user.pk),
-            lambda: suggest_for_post(need, other_side="offer", viewer=request.user),
-        ),
+        "suggestions": suggest_for_page(need, other_side="offer", viewer=request.user),
     }
     return render(request, "needs/need_detail.html", context)
 

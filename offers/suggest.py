@@ -3,6 +3,7 @@
 Both apps use this: a need asks for offers, an offer asks for needs.
 """
 
+from mutualaid import shared_cache
 from mutualaid.contact_details import MESSAGES as CONTACT_MESSAGES
 from mutualaid.contact_details import contact_details_in
 from mutualaid.paging import CappedPaginator
@@ -38,6 +39,16 @@ def suggest_for_post(post, *, other_side: str, viewer):
         category=post.category_id,
         area=post.area_id,
         viewer=viewer,
+    )
+
+
+def suggest_for_page(post, *, other_side: str, viewer):
+    """What may fit a post, for its page: ranked once per reader until a post changes, from
+    the shared cache (matching reads through the reader's eyes, never their own posts)."""
+    return shared_cache.remembered(
+        shared_cache.POSTS,
+        ("suggestions", post._meta.label, post.pk, post.updated, getattr(viewer, "pk", None)),
+        lambda: suggest_for_post(post, other_side=other_side, viewer=viewer),
     )
 
 

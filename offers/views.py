@@ -21,7 +21,7 @@ from .postform import PostFormPage, post_form, renew, withdraw
 from .postlist import TEMPLATE as POST_LIST
 from .postlist import PostListPage
 from .services import need_ask
-from .suggest import filtered, paginate, query_without_page, suggest_for_post
+from .suggest import filtered, paginate, query_without_page, suggest_for_page
 
 OFFER_LIST = PostListPage(
     side="offer",
@@ -81,12 +81,7 @@ def offer_detail(request, pk):
         "offer": offer,
         "details_visible": offer.details_visible_to(request.user),
         "is_owner": offer.can_edit(request.user),
-        "suggestions": shared_cache.remembered(
-            shared_cache.POSTS,
-            # Per reader: matching reads through their eyes (never their own posts).
-            ("offer suggestions", offer.pk, offer.updated, request.user.pk),
-            lambda: suggest_for_post(offer, other_side="need", viewer=request.user),
-        ),
+        "suggestions": suggest_for_page(offer, other_side="need", viewer=request.user),
     }
     return render(request, "offers/offer_detail.html", context)
 

@@ -101,7 +101,7 @@ def test_a_posts_suggestions_are_ranked_once_per_reader_until_a_post_changes(cli
 
     from offers.suggest import suggest_for_post
 
-    with mock.patch("needs.views.suggest_for_post", wraps=suggest_for_post) as ranked:
+    with mock.patch("offers.suggest.suggest_for_post", wraps=suggest_for_post) as ranked:
         assert "Kids winter coats" in client.get(need.get_absolute_url()).content.decode()
         client.force_login(UserFactory())
         client.get(need.get_absolute_url())
