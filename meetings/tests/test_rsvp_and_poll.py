@@ -1,10 +1,12 @@
 """RSVPs and consent polls: one answer per person, changeable, safe under double submits."""
 
+import datetime
 import threading
 
 import pytest
 from django.db import IntegrityError, connection
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import services
 from meetings.models import Decision, PollAnswer, Rsvp
@@ -66,6 +68,24 @@ def test_htmx_rsvp_with_a_made_up_answer_says_why_beside_the_answers(client, nei
     # Said once, where the neighbor acted: the next page doesn't say it again.
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Please choose going, maybe or not going." not in page
+
+
+def test_htmx_rsvp_to_a_meeting_that_has_ended_says_why_where_the_answers_were(client, neighbor):
+    meeting = MeetingFactory()
+    client.force_login(neighbor)
+    # The page was opened while the meeting was upcoming; it ended before the tap.
+    meeting.starts_at = timezone.now() - datetime.timedelta(hours=3)
+    meeting.ends_at = timezone.now() - datetime.timedelta(hours=1)
+    meeting.save(update_fields=["starts_at", "ends_at"])
+    response = client.post(
+        reverse("meetings:rsvp", args=[meeting.pk]), {"answer": "going"}, HTTP_HX_REQUEST="true"
+    )
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert text.lstrip().startswith('<section id="rsvp"')
+    assert 'role="alert">RSVPs are open for upcoming meetings only.</p>' in text
+    assert "Thanks, your answer is saved." not in text
+    assert not Rsvp.objects.exists()
 
 
 def test_the_database_refuses_a_second_rsvp_row(neighbor):
