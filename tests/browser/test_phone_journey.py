@@ -91,3 +91,23 @@ def test_focus_shows_on_the_green_header_and_small_text_is_readable(page):
     label = page.locator(".bar-label").first
     size = label.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 14, f"chart labels are {size}px"
+
+
+def test_the_moderation_log_fits_a_320px_phone(new_page, axe):
+    from mutualaid.moderation.models import ModerationAction
+
+    moderator = UserFactory(roles=[roles.MODERATOR], display_name="Devendra Ramaswamy")
+    ModerationAction.objects.create(
+        moderator=moderator,
+        action=ModerationAction.Kind.HIDE,
+        target_label="Free bunk beds for two children, you collect from the corner",
+        target_user=UserFactory(display_name="Bartholomew Featherstonehaugh"),
+        note="Asked for money for a free item; told the poster why and what they can do.",
+    )
+    page = new_page()
+    page.set_viewport_size(NARROW)
+    log_in(page, moderator.email, PASSWORD)
+    page.goto("/moderation/log/")
+    page.get_by_text("Free bunk beds for two children").first.wait_for()
+    assert not scrolls_sideways(page)
+    axe(page)
