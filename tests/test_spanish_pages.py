@@ -163,3 +163,12 @@ def test_allauths_pages_in_spanish_say_only_the_hubs_words(people):
         text = visible_text(response.content.decode())
         found += [f"{url} as {visitor}: {piece!r}" for piece in pieces if piece in text]
     assert found == [], "\n".join(found)
+
+
+def test_a_post_card_in_spanish_says_posted_in_the_feminine_of_necesidad_and_oferta():
+    NeedFactory(title="Sopa para el jueves")
+    OfferFactory(title="Bomba de bici")
+    for path, title in (("/needs/", "Sopa para el jueves"), ("/offers/", "Bomba de bici")):
+        body = Client(HTTP_ACCEPT_LANGUAGE="es").get(path).content.decode()
+        assert title in body
+        assert "publicada" in body and "publicado" not in body
