@@ -3,7 +3,7 @@ middleware under the same gunicorn, measured in the same rounds. Prints figures;
 nothing.
 
     .venv/bin/python bench/pages.py [--posts 100000] [--rounds 3] [--seconds 4]
-        [--only lists] [--keep]
+        [--only lists|LABEL,LABEL…] [--keep]
 
 It works in its own scratch database (`<your database>_pages`): migrated, the demo
 neighborhood, N generated open posts (half needs, half offers, as `bench/matching.py` seeds
@@ -196,13 +196,18 @@ def main() -> int:
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=4)
-    parser.add_argument("--only", choices=["all", "lists"], default="all")
+    parser.add_argument(
+        "--only",
+        default="all",
+        help='"all", "lists", or page labels separated by commas (e.g. "store,meetings")',
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("This bench needs wrk (apt-get install wrk).")
         return 1
 
+    load_before = " ".join(f"{figure:.2f}" for figure in os.getloadavg())
     url, db = scratch_database()
     prepare_database(db, args.keep)
     os.environ.update(load.production_env({"DATABASE_URL": url}))
@@ -242,6 +247,12 @@ def main() -> int:
         measured = pages(fixtures)
         if args.only == "lists":
             measured = [page for page in measured if page[0] in LISTS]
+        elif args.only != "all":
+            wanted = {label.strip() for label in args.only.split(",")}
+            measured = [page for page in measured if page[0] in wanted]
+            if not measured:
+                print(f"No page is labelled {args.only!r}; the labels are those printed.")
+                return 1
         from mutualaid.models import User
 
         anonymous = Client(HTTP_HOST="127.0.0.1")
@@ -281,6 +292,8 @@ def main() -> int:
                     rates[label].append(rate)
                     ratios[label].append(rate / bare)
 
+    load_after = " ".join(f"{figure:.2f}" for figure in os.getloadavg())
+    print(f"machine load average (1, 5, 15 min): before {load_before}, after {load_after}")
     print(
         f"gunicorn, 2 workers of 1 thread, production settings, wrk -c4 {args.seconds:.0f} s,"
         f" {args.rounds} rounds; {total:,} posts; {os.cpu_count()} CPUs shared with wrk"
