@@ -30,7 +30,7 @@ class FreestoreConfig(AppConfig):
 
         def changed(sender, **kwargs):
             if sender._meta.app_label == "freestore":
-                shared_cache.changed("store")
+                shared_cache.changed(shared_cache.STORE)
 
         # Whatever of this app is saved or deleted refreshes its home section's shared cache.
         post_save.connect(changed, weak=False, dispatch_uid="freestore.shared_cache")
@@ -58,7 +58,7 @@ class FreestoreConfig(AppConfig):
             }
 
         return "freestore/home_section.html", shared_cache.remembered(
-            "store", ("store home section",), section
+            shared_cache.STORE, ("store home section",), section
         )
 
     def export_user_data(self, user) -> dict:

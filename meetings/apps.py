@@ -15,7 +15,7 @@ class MeetingsConfig(AppConfig):
 
         def changed(sender, **kwargs):
             if sender._meta.app_label == "meetings":
-                shared_cache.changed("meetings")
+                shared_cache.changed(shared_cache.MEETINGS)
 
         # Whatever of this app is saved or deleted refreshes its home section's shared cache.
         post_save.connect(changed, weak=False, dispatch_uid="meetings.shared_cache")
@@ -43,7 +43,7 @@ class MeetingsConfig(AppConfig):
 
         # A meeting that has just ended may show for up to SHARED_CACHE_SECONDS more.
         return "meetings/home_section.html", shared_cache.remembered(
-            "meetings", ("meetings home section",), section
+            shared_cache.MEETINGS, ("meetings home section",), section
         )
 
     def seed_demo(self, *, people, areas):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from inbox.models import Notice
 from inbox.services import email_at_once, notice_send
+from mutualaid import shared_cache
 from mutualaid.notify import email_neighbor
 from mutualaid.refusals import Refusal
 from mutualaid.roles import ORGANIZER
@@ -217,6 +218,8 @@ def agenda_item_move(*, item: AgendaItem, direction: str, by) -> AgendaItem:
                 other.position = position
                 changed.append(other)
         AgendaItem.objects.bulk_update(changed, ["position"])
+        # bulk_update and bulk_create send no post_save: say so to what visitors are shown.
+        transaction.on_commit(lambda: shared_cache.changed(shared_cache.MEETINGS))
     return next(other for other in items if other.pk == item.pk)
 
 
@@ -228,6 +231,7 @@ def rsvp_set(*, meeting: Meeting, person, answer: str) -> Rsvp:
         raise MeetingError(_("RSVPs are open for upcoming meetings only."))
     with transaction.atomic():
         # INSERT … ON CONFLICT (meeting, person) DO UPDATE: no race, no IntegrityError.
+        transaction.on_commit(lambda: shared_cache.changed(shared_cache.MEETINGS))
         Rsvp.objects.bulk_create(
             [Rsvp(meeting=meeting, person=person, answer=answer, updated_at=timezone.now())],
             update_conflicts=True,
@@ -251,6 +255,7 @@ def poll_answer_set(*, item: AgendaItem, person, answer: str, reason: str = "") 
         item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
         if not item.poll_is_open():
             raise MeetingError(_("This poll is closed: the decision has been recorded."))
+        transaction.on_commit(lambda: shared_cache.changed(shared_cache.MEETINGS))
         PollAnswer.objects.bulk_create(
             [
                 PollAnswer(

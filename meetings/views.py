@@ -12,8 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from mutualaid import shared_cache
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import login_redirect, render_page_or_fragment, wants_fragment
+from mutualaid.htmx import (
+    login_redirect,
+    render_page_or_fragment,
+    render_shared_for_visitors,
+    wants_fragment,
+)
 from mutualaid.permissions import role_required
 from mutualaid.posters import poster_render
 from mutualaid.ratelimit import rate_limited
@@ -63,40 +69,65 @@ def _item(pk) -> AgendaItem:
 
 @require_safe
 def meeting_list(request):
-    now = timezone.now()
-    meetings = Meeting.objects.visible_to(request.user).for_list()
-    upcoming = list(meetings.upcoming(now))
-    past_page = Paginator(meetings.past(now), PAST_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "meetings/meeting_list.html",
-        {
-            "upcoming": upcoming,
-            "past_page": past_page,
+    def context():
+        now = timezone.now()
+        meetings = Meeting.objects.visible_to(request.user).for_list()
+        past = Paginator(meetings.past(now), PAST_PER_PAGE).get_page(request.GET.get("page"))
+        return {
+            "upcoming": list(meetings.upcoming(now)),
+            "past_page": past,
             "is_organizer": services.is_organizer(request.user),
-        },
+        }
+
+    # A meeting that has just ended may show as upcoming for up to SHARED_CACHE_SECONDS more.
+    return render_shared_for_visitors(
+        request, "meetings/meeting_list.html", context, topic=shared_cache.MEETINGS
     )
 
 
 @require_safe
 def meeting_detail(request, pk):
-    meeting = _visible_meeting(request, pk)
-    is_organizer = services.is_organizer(request.user)
-    context = {
-        **meeting_rsvp_summary(meeting=meeting, user=request.user),
-        **meeting_agenda(meeting=meeting, user=request.user),
-        "organizers": meeting.organizers.order_by("display_name"),
-        "decisions": meeting.decisions.select_related("item").order_by("pk"),
-        "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
-        "can_propose": meeting.status == Meeting.Status.PUBLISHED and meeting.is_upcoming,
-    }
-    if is_organizer:
-        context["proposals"] = meeting.items.proposed().select_related("proposed_by")
     if request.user.is_authenticated:
-        context["my_proposals"] = meeting.items.filter(proposed_by=request.user).exclude(
-            status=AgendaItem.Status.ACCEPTED
+        meeting = _visible_meeting(request, pk)
+    else:
+        # What a visitor reads of a meeting is the same for every visitor.
+        meeting = shared_cache.remembered(
+            shared_cache.MEETINGS,
+            ("meeting for visitors", pk),
+            lambda: (
+                Meeting.objects.visible_to(request.user)
+                .select_related("area")
+                .filter(pk=pk)
+                .first()
+            ),
         )
-    return render(request, "meetings/meeting_detail.html", context)
+        if meeting is None:
+            raise Http404
+
+    def context():
+        context = {
+            **meeting_rsvp_summary(meeting=meeting, user=request.user),
+            **meeting_agenda(meeting=meeting, user=request.user),
+            "organizers": meeting.organizers.order_by("display_name"),
+            "decisions": meeting.decisions.select_related("item").order_by("pk"),
+            "action_items": meeting.action_items.select_related("decision").order_by("due", "pk"),
+            "can_propose": meeting.status == Meeting.Status.PUBLISHED and meeting.is_upcoming,
+        }
+        if services.is_organizer(request.user):
+            context["proposals"] = meeting.items.proposed().select_related("proposed_by")
+        if request.user.is_authenticated:
+            context["my_proposals"] = meeting.items.filter(proposed_by=request.user).exclude(
+                status=AgendaItem.Status.ACCEPTED
+            )
+        return context
+
+    return render_shared_for_visitors(
+        request,
+        "meetings/meeting_detail.html",
+        context,
+        topic=shared_cache.MEETINGS,
+        page={"meeting": meeting},
+    )
 
 
 # Agenda items a meeting notice names; the rest is on the meeting's page.
@@ -459,17 +490,24 @@ def action_done(request, action_pk):
 
 @require_safe
 def decision_list(request):
-    form = DecisionSearchForm(request.GET or None)
-    decisions = form.filter(Decision.objects.public())
-    page = Paginator(decisions, DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {
-        "form": form,
-        "page": page,
-        "searching": any(request.GET.get(key) for key in ("q", "outcome", "since", "until")),
-        "open_actions": ActionItem.objects.public().open().for_list(),
-        "is_organizer": services.is_organizer(request.user),
-    }
-    return render_page_or_fragment(request, "meetings/decision_list.html", "results", context)
+    def context():
+        form = DecisionSearchForm(request.GET or None)
+        decisions = form.filter(Decision.objects.public())
+        return {
+            "form": form,
+            "page": Paginator(decisions, DECISIONS_PER_PAGE).get_page(request.GET.get("page")),
+            "searching": any(request.GET.get(key) for key in ("q", "outcome", "since", "until")),
+            "open_actions": ActionItem.objects.public().open().for_list(),
+            "is_organizer": services.is_organizer(request.user),
+        }
+
+    return render_shared_for_visitors(
+        request,
+        "meetings/decision_list.html",
+        context,
+        topic=shared_cache.MEETINGS,
+        fragment="results",
+    )
 
 
 # ---------------------------------------------------------------- calendar

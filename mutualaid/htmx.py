@@ -64,3 +64,38 @@ def login_redirect(request, next_url: str):
     if wants_fragment(request):
         return HttpResponseClientRedirect(login)
     return redirect(login)
+
+
+def render_shared_for_visitors(
+    request, template: str, context, *, topic: str, parts=(), fragment=None, page=None
+):
+    """Render `template` with `context()`; for a visitor who is not signed in, what the page
+    shows in its `content` partial (or, for htmx, its `fragment`) is the same for every such
+    visitor, so it comes from the shared cache under `topic` and `parts` plus the query string,
+    and the visit runs no queries for it. A signed-in reader's page holds their own answers and
+    forms, so it is always rendered. `page` is what the page needs around the content (its
+    title), computed either way."""
+    if request.user.is_authenticated:
+        data = {**context(), **(page or {})}
+        if fragment is None:
+            return render(request, template, data)
+        return render_page_or_fragment(request, template, fragment, data)
+    name = fragment if fragment is not None and wants_fragment(request) else "content"
+    query = tuple(sorted(request.GET.lists()))
+
+    def rendered():
+        html = render_to_string(f"{template}#{name}", {**context(), **(page or {})}, request)
+        # A form that posts carries this visitor's token: such a page must not be shared.
+        return None if "csrfmiddlewaretoken" in html else html
+
+    html = shared_cache.remembered(topic, (template, name, request.path, query, *parts), rendered)
+    if html is None:
+        data = {**context(), **(page or {})}
+        html = render_to_string(f"{template}#{name}", data, request)
+    if name != "content":
+        response = HttpResponse(html)
+    else:
+        response = render(request, template, {**(page or {}), "content_html": html})
+    if fragment is not None:
+        patch_vary_headers(response, ["HX-Request"])
+    return response

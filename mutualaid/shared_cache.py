@@ -16,6 +16,10 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 
 POSTS = "posts"
+STORE = "store"  # the free store's items, stock and stores
+MEETINGS = "meetings"  # meetings, their agendas, RSVPs, polls, decisions and action items
+# Areas, categories and neighbors' names show on all of them.
+TOPICS = (POSTS, STORE, MEETINGS)
 SETTLE_SECONDS = 2
 
 

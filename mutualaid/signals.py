@@ -26,11 +26,13 @@ def organizer_role_grants_admin_access(sender, instance, action, reverse, pk_set
 @receiver(post_save, sender=Category)
 @receiver(post_delete, sender=Category)
 def listed_names_changed(sender, **kwargs):
-    shared_cache.changed(shared_cache.POSTS)
+    for topic in shared_cache.TOPICS:
+        shared_cache.changed(topic)
 
 
 @receiver(post_save, sender=User)
 def display_name_may_have_changed(sender, update_fields=None, **kwargs):
     # Logging in saves last_login alone: that changes nothing a list shows.
     if update_fields is None or {"display_name", "is_active"} & set(update_fields):
-        shared_cache.changed(shared_cache.POSTS)
+        for topic in shared_cache.TOPICS:
+            shared_cache.changed(topic)

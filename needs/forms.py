@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mutualaid.choice_widgets import RememberedRadioSelect
 from mutualaid.models import Category
 from offers.forms import FilterForm, PostForm
 
@@ -30,7 +31,7 @@ class NeedForm(PostForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["urgency"].widget = forms.RadioSelect(choices=Need.Urgency.choices)
+        self.fields["urgency"].widget = RememberedRadioSelect(choices=Need.Urgency.choices)
         if not does_intake(user):
             del self.fields["on_behalf_of"]
             del self.fields["contact_note"]

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mutualaid import shared_cache
+from mutualaid.choice_widgets import RememberedRadioSelect, RememberedSelect
 from mutualaid.contact_details import check_no_contact_details
 from mutualaid.models import Area, Category
 
@@ -21,11 +23,34 @@ class PostForm(forms.ModelForm):
         self.fields["details"].widget.attrs.update({"rows": 4})
         self.fields["category"].empty_label = _("Choose a category")
         self.fields["area"].empty_label = _("Choose an area")
-        self.fields["visibility"].widget = forms.RadioSelect(
+        self._share_choices(self.fields["category"], self.fields["area"])
+        self.fields["visibility"].widget = RememberedRadioSelect(
             choices=self.fields["visibility"].choices
         )
         if user is not None and user.is_authenticated and user.area_id and not self.instance.pk:
             self.initial["area"] = self.initial.get("area") or user.area_id
+
+    @staticmethod
+    def _share_choices(*fields):
+        """The category and area choices are the same for everyone who speaks the language: they
+        come from the shared cache (an area or category saved refreshes them), not from two
+        queries a form, and render through a remembered select. What is chosen is still checked
+        against the table when the form is sent."""
+
+        def choices():
+            return [
+                [("", str(field.empty_label))] + [(row.pk, str(row)) for row in field.queryset]
+                for field in fields
+            ]
+
+        labels = [str(field.empty_label) for field in fields]
+        shared = shared_cache.remembered(
+            shared_cache.POSTS, ("post form choices", *labels), choices
+        )
+        for field, field_choices in zip(fields, shared, strict=True):
+            field.widget = RememberedSelect(attrs=field.widget.attrs)
+            field.widget.is_required = field.required
+            field.choices = field_choices
 
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())

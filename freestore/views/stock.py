@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from mutualaid import shared_cache
 from mutualaid.double_submit import creates_once
-from mutualaid.htmx import render_page_or_fragment
+from mutualaid.htmx import render_page_or_fragment, render_shared_for_visitors
 from mutualaid.posters import poster_render
 from mutualaid.refusals import refusal_shown
 
@@ -43,17 +44,26 @@ from .base import (
 @require_safe
 def index(request):
     """In stock now, with live search and filters; the stores' hours and place."""
-    in_stock = Item.objects.in_stock()
-    sizes = in_stock.exclude(size="").order_by("size").values_list("size", flat=True).distinct()
-    form = StockFilterForm(request.GET or None, sizes=list(sizes), url=request.path)
-    items = form.filter(in_stock.for_list()) if form.is_bound else in_stock.for_list()
-    context = {
-        "form": form,
-        "page_obj": page_of(request, items),
-        "stores": Store.objects.select_related("area"),
-        "needed": Item.objects.most_needed().for_list()[:5],
-    }
-    return render_page_or_fragment(request, "freestore/stock_list.html", "results", context)
+
+    def context():
+        in_stock = Item.objects.in_stock()
+        sizes = in_stock.exclude(size="").order_by("size").values_list("size", flat=True)
+        form = StockFilterForm(request.GET or None, sizes=list(sizes.distinct()), url=request.path)
+        items = form.filter(in_stock.for_list()) if form.is_bound else in_stock.for_list()
+        return {
+            "form": form,
+            "page_obj": page_of(request, items),
+            "stores": Store.objects.select_related("area"),
+            "needed": Item.objects.most_needed().for_list()[:5],
+        }
+
+    return render_shared_for_visitors(
+        request,
+        "freestore/stock_list.html",
+        context,
+        topic=shared_cache.STORE,
+        fragment="results",
+    )
 
 
 @require_safe
