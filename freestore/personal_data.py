@@ -7,6 +7,7 @@ Give-aways never record who took something, so there is nothing about a person t
 from django.db import transaction
 
 from .models import Hold, Loan, Pledge, ShiftSignup
+from .selectors import thing_queue_place
 
 
 def export_user_data(user) -> dict:
@@ -14,13 +15,11 @@ def export_user_data(user) -> dict:
     holds = list(
         Hold.objects.filter(neighbor=user).select_related("thing").order_by("created_at", "pk")
     )
-    open_holds = [hold for hold in holds if hold.closed_at is None]
-    # A place in a queue is counted among open holds only; who else waits is theirs.
-    ahead = {
-        hold.pk: Hold.objects.filter(
-            thing_id=hold.thing_id, closed_at__isnull=True, created_at__lt=hold.created_at
-        ).count()
-        for hold in open_holds
+    # A place in a queue as the thing's page shows it; who else waits is theirs.
+    places = {
+        hold.pk: thing_queue_place(thing=hold.thing, user=user).my_place
+        for hold in holds
+        if hold.closed_at is None
     }
     signups = ShiftSignup.objects.filter(volunteer=user).select_related("shift", "shift__store")
     return {
@@ -39,7 +38,7 @@ def export_user_data(user) -> dict:
             {
                 "thing": hold.thing.name,
                 "asked": hold.created_at,
-                "place_in_queue": ahead[hold.pk] + 1 if hold.pk in ahead else None,
+                "place_in_queue": places.get(hold.pk),
                 "waiting_for_you_since": hold.notified_at,
                 "closed": hold.closed_at,
             }
@@ -85,7 +84,7 @@ def forget_user(user) -> None:
     from . import services
 
     with transaction.atomic():
-        for hold in Hold.objects.filter(neighbor=user, closed_at__isnull=True).order_by("pk"):
+        for hold in Hold.objects.open().filter(neighbor=user).order_by("pk"):
             services.hold_cancel(hold=hold)
         Hold.objects.filter(neighbor=user).delete()
         # A promise only mattered to them; what arrived stays in the ledger.

@@ -238,7 +238,7 @@ def stocktake_record(*, counts: dict[int, int], by) -> list[StockMovement]:
 
 
 def _open_holds(thing: Thing):
-    return Hold.objects.select_related("neighbor").filter(thing=thing, closed_at__isnull=True)
+    return Hold.objects.open().select_related("neighbor").filter(thing=thing)
 
 
 @transaction.atomic
@@ -262,9 +262,7 @@ def loan_borrow(*, thing: Thing, borrower, due_on: datetime.date | None = None) 
         raise StoreError(_("The due date can't be in the past."))
     loan = Loan.objects.create(thing=thing, borrower=borrower, due_on=due_on)
     Thing.objects.filter(pk=thing.pk).update(status=ThingStatus.ON_LOAN)
-    Hold.objects.filter(thing=thing, neighbor=borrower, closed_at__isnull=True).update(
-        closed_at=timezone.now()
-    )
+    Hold.objects.open().filter(thing=thing, neighbor=borrower).update(closed_at=timezone.now())
     return loan
 
 
@@ -334,9 +332,7 @@ def hold_place(*, thing: Thing, neighbor) -> Hold:
         raise StoreError(_("You have it already."))
     if thing.status == ThingStatus.AVAILABLE and not _open_holds(thing).exists():
         raise StoreError(_("It's on the shelf: you can borrow it now."))
-    hold, created = Hold.objects.get_or_create(
-        thing=thing, neighbor=neighbor, closed_at__isnull=True
-    )
+    hold, created = Hold.objects.open().get_or_create(thing=thing, neighbor=neighbor)
     if not created:
         raise StoreError(_("You are already in the queue."))
     return hold
@@ -346,9 +342,7 @@ def hold_place(*, thing: Thing, neighbor) -> Hold:
 def hold_cancel(*, hold: Hold) -> None:
     """Leave the queue; if the thing was waiting for this person, the next one is told."""
     thing = Thing.objects.select_for_update().get(pk=hold.thing_id)
-    updated = Hold.objects.filter(pk=hold.pk, closed_at__isnull=True).update(
-        closed_at=timezone.now()
-    )
+    updated = Hold.objects.open().filter(pk=hold.pk).update(closed_at=timezone.now())
     if updated:
         _tell_next_in_queue(thing)
 
@@ -368,14 +362,16 @@ def thing_set_status(*, thing: Thing, status: str) -> Thing:
 def holds_pass_on(*, now: datetime.datetime | None = None) -> int:
     """Close holds whose person was told HOLD_DAYS ago and never came; tell the next one."""
     now = now or timezone.now()
-    stale = Hold.objects.filter(
-        closed_at__isnull=True, notified_at__lt=now - datetime.timedelta(days=HOLD_DAYS)
-    ).values_list("pk", "thing_id")
+    stale = (
+        Hold.objects.open()
+        .filter(notified_at__lt=now - datetime.timedelta(days=HOLD_DAYS))
+        .values_list("pk", "thing_id")
+    )
     passed = 0
     for hold_pk, thing_pk in stale:
         with transaction.atomic():
             thing = Thing.objects.select_for_update().get(pk=thing_pk)
-            if Hold.objects.filter(pk=hold_pk, closed_at__isnull=True).update(closed_at=now):
+            if Hold.objects.open().filter(pk=hold_pk).update(closed_at=now):
                 passed += 1
                 _tell_next_in_queue(thing)
     return passed

@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from mutualaid.tests.factories import UserFactory
 
 from ..models import Hold, Loan, ThingStatus
+from ..personal_data import export_user_data
 from ..services import (
     HOLD_DAYS,
     StoreError,
@@ -195,3 +196,19 @@ def test_the_person_whose_turn_it_is_can_give_it_up_and_the_next_is_told(
     assert mail.outbox[-1].to == [kim.email]
     client.force_login(kim)
     assert "Held for you" in client.get(ladder.get_absolute_url()).content.decode()
+
+
+def test_my_data_gives_the_same_place_in_the_queue_as_the_things_page(client):
+    ladder = ThingFactory(name="Ladder")
+    loan_borrow(thing=ladder, borrower=UserFactory())
+    amina, jun = UserFactory(display_name="Amina"), UserFactory(display_name="Jun")
+    hold_place(thing=ladder, neighbor=amina)
+    hold_place(thing=ladder, neighbor=jun)
+    # Both asked in the same instant: the queue still puts one before the other.
+    Hold.objects.update(created_at=timezone.now())
+    client.force_login(jun)
+    page = client.get(ladder.get_absolute_url()).content.decode()
+    assert "You are number 2 in the queue" in page
+    holds = export_user_data(jun)["holds"]
+    assert [(hold["thing"], hold["place_in_queue"]) for hold in holds] == [("Ladder", 2)]
+    assert export_user_data(amina)["holds"][0]["place_in_queue"] == 1
