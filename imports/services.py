@@ -26,7 +26,7 @@ from mutualaid.refusals import Refusal
 from . import columns as c
 from .models import ImportedRow, ImportRun, NameAlias, RowKind, kinds_for
 from .rows import RowCheck, RowChecker
-from .sheets import SheetError, Table, read_sheet
+from .sheets import Table, read_sheet
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +69,7 @@ def import_upload(
             _("This file is larger than %(mb)d MB. Split it into smaller files.")
             % {"mb": max_bytes() // (1024 * 1024)}
         )
-    try:
-        table = read_sheet(file_name, data, max_rows=max_rows())
-    except SheetError as error:
-        raise ImportRefused(str(error)) from error
+    table = read_sheet(file_name, data, max_rows=max_rows())  # or SheetError, a Refusal too
     import_forget_drafts()
     return ImportRun.objects.create(
         by=by,
@@ -260,7 +257,7 @@ def import_apply(*, run_id: int, progress=None) -> ImportRun | None:
                 try:
                     with transaction.atomic():
                         obj = write(check.values)
-                except ImportRefused as error:
+                except Refusal as error:  # the store's, say: that row is refused, not the run
                     return ["refused", "", str(error)]
                 model = type(obj)
                 if model not in content_types:
@@ -394,18 +391,15 @@ def _writer(run: ImportRun):
         categories = {category.pk: category for category in Category.objects.all()}
 
         def write_item(values):
-            try:
-                item = store.item_find_or_create(
-                    store=to_store,
-                    name=values["title"],
-                    size=values["size"],
-                    condition=values["condition"],
-                    category=categories.get(values["category"]),
-                    new_item=True,
-                )
-                (movement,) = store.stock_intake(lines=[(item, values["quantity"])], by=run.by)
-            except store.StoreError as error:
-                raise ImportRefused(str(error)) from error
+            item = store.item_find_or_create(
+                store=to_store,
+                name=values["title"],
+                size=values["size"],
+                condition=values["condition"],
+                category=categories.get(values["category"]),
+                new_item=True,
+            )
+            (movement,) = store.stock_intake(lines=[(item, values["quantity"])], by=run.by)
             return movement
 
         return write_item

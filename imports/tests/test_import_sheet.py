@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from freestore.models import Item, StockMovement, Thing, ThingStatus
+from freestore.services import StoreError
 from freestore.tests.factories import ItemFactory, StoreFactory
 from imports import services
 from imports.models import ImportedRow, ImportRun, NameAlias
@@ -20,6 +21,7 @@ from imports.services import (
     import_undo,
     import_upload,
 )
+from imports.sheets import SheetError
 from mutualaid import roles
 from mutualaid.contact_details import contact_details_in
 from mutualaid.models import Category
@@ -266,6 +268,27 @@ def test_an_xlsx_with_merged_header_rows_becomes_donations_in_the_ledger(db):
     assert movements.count() == 3
 
 
+def test_a_row_the_store_refuses_while_writing_is_counted_refused_and_the_rest_go_in(
+    db, monkeypatch
+):
+    from freestore import services as store
+
+    volunteer = UserFactory(roles=[roles.STORE_VOLUNTEER])
+    to_store = StoreFactory()
+    intake = store.stock_intake
+
+    def refusing_jackets(*, lines, by):
+        if lines[0][0].name == "Kids' winter jackets":
+            raise StoreError("The store won't take these today.")
+        return intake(lines=lines, by=by)
+
+    monkeypatch.setattr(store, "stock_intake", refusing_jackets)
+    run = upload(volunteer, "donations.xlsx", kind="items", data=donations_xlsx(), store=to_store)
+    run = run_through(run, volunteer)
+    assert (run.status, run.created_count, run.refused_count) == (ImportRun.Status.DONE, 2, 2)
+    assert not Item.objects.filter(name="Kids' winter jackets").exists()
+
+
 def test_undo_of_stock_that_already_went_out_is_refused(db):
     from freestore.services import stock_give_away
 
@@ -333,7 +356,7 @@ def test_each_duty_imports_its_own_rows(areas, db):
     ],
 )
 def test_a_file_that_is_not_a_sheet_gets_a_plain_message(intake, name, data, message):
-    with pytest.raises(ImportRefused, match=message):
+    with pytest.raises(SheetError, match=message):
         upload(intake, name, data=data)
     assert ImportRun.objects.count() == 0
 

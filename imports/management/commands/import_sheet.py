@@ -11,7 +11,8 @@ from freestore.models import Store
 from imports import columns as c
 from imports.models import ImportRun, RowKind
 from imports.rows import problem_text
-from imports.services import ImportRefused, import_apply, import_confirm, import_map, import_upload
+from imports.services import import_apply, import_confirm, import_map, import_upload
+from mutualaid.refusals import Refusal
 
 
 class Command(BaseCommand):
@@ -82,7 +83,7 @@ class Command(BaseCommand):
             if not options["dry_run"]:
                 import_confirm(run=run, by=by)
                 run = import_apply(run_id=run.pk) or ImportRun.objects.get(pk=run.pk)
-        except ImportRefused as error:
+        except Refusal as error:
             raise CommandError(str(error)) from error
         self._report(run, dry_run=options["dry_run"])
         if options["dry_run"]:
