@@ -69,6 +69,8 @@ def problem_text(code: str, column: str = "", value: str = "") -> str:
         "bad_number": _("“%(value)s” under %(field)s is not a whole number from 1 to %(max)s.")
         % {"value": value, "field": what, "max": QUANTITY_MAX},
         "new_item": _("“%(value)s” is new to this store: give it a category.") % {"value": value},
+        # Refused while writing (by the store, say): the reason was said when it happened.
+        "refused": value,
     }
     return texts.get(code, code)
 

@@ -286,6 +286,7 @@ def test_a_row_the_store_refuses_while_writing_is_counted_refused_and_the_rest_g
     run = upload(volunteer, "donations.xlsx", kind="items", data=donations_xlsx(), store=to_store)
     run = run_through(run, volunteer)
     assert (run.status, run.created_count, run.refused_count) == (ImportRun.Status.DONE, 2, 2)
+    assert "The store won't take these today." in " ".join(reasons(run).values())
     assert not Item.objects.filter(name="Kids' winter jackets").exists()
 
 
