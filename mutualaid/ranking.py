@@ -876,18 +876,3 @@ def _reasons(post, said: Said, category_id, area_id, viewer, language) -> list[s
     if getattr(post, "urgency", None) == "today":
         reasons.append(_("Needed today"))
     return reasons
-
-
-def counterpart_posts(side: str, viewer):
-    """Open posts of `side` ("need" or "offer") that `viewer` could be matched with.
-
-    Each side's app gives its AppConfig `matching_side` and `matching_posts(viewer)`, so an
-    app can rank the other side without importing it.
-    """
-    from django.apps import apps
-
-    for config in apps.get_app_configs():
-        if getattr(config, "matching_side", None) == side:
-            # matching_side promises matching_posts; AppConfig's stubs can't know of either.
-            return config.matching_posts(viewer)  # type: ignore[attr-defined]
-    raise LookupError(f"No app provides {side} posts for matching.")

@@ -10,33 +10,19 @@ from django.utils.translation import gettext_lazy as _
 class NeedsConfig(AppConfig):
     name = "needs"
     verbose_name = _("Needs")
-    matching_side = "need"
-
-    def matching_posts(self, viewer):
-        """Open needs a neighbor could help with (read by mutualaid.ranking)."""
-        from .models import Need
-
-        needs = Need.objects.open().for_matching().readable_search(viewer)
-        if viewer is not None and viewer.is_authenticated:
-            needs = needs.exclude(owner=viewer)
-        return needs
 
     def ask_about_need(self, *, need_id, offer, by):
-        """The offer form's "Ask about this" (called by offers.services.need_ask)."""
+        """The offer form's "Ask about this" (called by offers.services.need_ask); refuses
+        with MatchError, as any ask does."""
         from django.utils.translation import gettext
-
-        from offers.services import AskRefused
 
         from .models import Need
         from .services import MatchError, match_propose
 
         need = Need.objects.visible().filter(pk=need_id).first()
-        try:
-            if need is None:
-                raise MatchError(gettext("That need is no longer here."))
-            return match_propose(by=by, need=need, offer=offer)
-        except MatchError as error:
-            raise AskRefused(str(error)) from error
+        if need is None:
+            raise MatchError(gettext("That need is no longer here."))
+        return match_propose(by=by, need=need, offer=offer)
 
     def duty_links(self, user):
         from django.urls import reverse

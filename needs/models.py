@@ -57,6 +57,9 @@ class NeedQuerySet(PostQuerySet["Need"]):
             return self
         return self.by(user) if user.is_authenticated else self.none()
 
+    def matchable_by(self, viewer):
+        return super().matchable_by(viewer).for_matching()
+
     def for_matching(self):
         """Sooner needs rank a little higher: `match_boost` is read by mutualaid.ranking."""
         return self.annotate(
@@ -70,6 +73,8 @@ class NeedQuerySet(PostQuerySet["Need"]):
 
 
 class Need(Post):
+    side = "need"
+
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("Someone is helping")

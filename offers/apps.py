@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class OffersConfig(AppConfig):
     name = "offers"
     verbose_name = _("Offers")
-    matching_side = "offer"
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
@@ -23,15 +22,6 @@ class OffersConfig(AppConfig):
         # Needs and offers both: any post saved or deleted refreshes the lists' shared cache.
         post_save.connect(post_changed, weak=False, dispatch_uid="offers.post_changed")
         post_delete.connect(post_changed, weak=False, dispatch_uid="offers.post_changed")
-
-    def matching_posts(self, viewer):
-        """Open offers a neighbor could ask about (read by mutualaid.ranking)."""
-        from .models import Offer
-
-        offers = Offer.objects.open().readable_search(viewer)
-        if viewer is not None and viewer.is_authenticated:
-            offers = offers.exclude(owner=viewer)
-        return offers
 
     def home_section(self, request):
         from mutualaid import shared_cache

@@ -7,15 +7,14 @@ Only good fits are sent. The live panel shows anything covering a fifth of the d
 someone who is not, so it needs the new post's words well covered: FIT_THRESHOLD.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
 from inbox.services import notice_fit
-from mutualaid.ranking import counterpart_posts, rank
+from mutualaid.ranking import rank
 
-from .suggest import suggest
+from .suggest import counterpart_posts, suggest
 
 # How much of the new post the other post must cover. Checked on the demo data
 # (`seed_demo`, every open post against the other side, with the matching's phrases and
@@ -37,16 +36,12 @@ WHAT_IT_IS_ABOUT = ("title", "category", "area")
 OTHER_SIDE = {"need": "offer", "offer": "need"}
 
 
-def _side(post) -> str:
-    return apps.get_app_config(post._meta.app_label).matching_side
-
-
 def post_fits(post, *, language: str | None = None):
     """The other side's open posts that `post` fits well, best first, with reasons in
     `language`. Ranked through the poster's eyes: never their own posts."""
     with translation.override(language or settings.LANGUAGE_CODE):
         suggestions = suggest(
-            other_side=OTHER_SIDE[_side(post)],
+            other_side=OTHER_SIDE[post.side],
             title=post.title,
             details=post.details,
             category=post.category_id,
@@ -60,7 +55,7 @@ def _reasons_in(post, fits, *, language: str) -> dict:
     """The reasons of the fits already found, said in `language`: ranked again among those
     few posts only, not the whole other side."""
     with translation.override(language):
-        posts = counterpart_posts(OTHER_SIDE[_side(post)], post.owner).filter(
+        posts = counterpart_posts(OTHER_SIDE[post.side], post.owner).filter(
             pk__in=[fit.post.pk for fit in fits]
         )
         found = rank(

@@ -121,6 +121,14 @@ class PostQuerySet(models.QuerySet[SomePost]):
             return found
         return found.readable_search(reader).filter(readable_search=query)
 
+    def matchable_by(self, viewer):
+        """Open posts `viewer` could be matched with, through their eyes: only the words they
+        may read, never their own posts (what offers.suggest ranks)."""
+        posts = self.open().readable_search(viewer)
+        if viewer is not None and viewer.is_authenticated:
+            posts = posts.exclude(owner=viewer)
+        return posts
+
     def for_list(self):
         return self.select_related("owner", "area", "category")
 
@@ -189,7 +197,9 @@ class Post(Reportable):
     # derived from it are public; its details and what is derived from them are not.
     TITLE_PUBLIC = ("title", "title_related", "title_translated")
 
-    # Each side declares its own status field and which of its statuses are still going.
+    # Each side declares which it is ("need" or "offer": what matching ranks for the other),
+    # its own status field and which of its statuses are still going.
+    side: ClassVar[str]
     status: str
     GOING_STATUSES: ClassVar[tuple[str, ...]]
     DETAILS_PRIVATE = dict.fromkeys(
@@ -268,6 +278,8 @@ class OfferQuerySet(PostQuerySet["Offer"]):
 
 
 class Offer(Post):
+    side = "offer"
+
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         SPOKEN_FOR = "spoken_for", _("Someone asked for it")

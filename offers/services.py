@@ -49,18 +49,14 @@ def post_renew(*, post, by):
     return post
 
 
-class AskRefused(Refusal):
-    """An ask that can't happen; the message tells the neighbor why, plainly."""
-
-
 def need_ask(*, need_id: int | None, offer, by):
     """`by` offers their saved `offer` to the neighbor who posted need `need_id`.
 
-    Returns the match (the need's owner is told, as with any ask) or raises AskRefused.
-    Matches belong to the needs app, which sits on top of this one and can't be imported
-    here, so the app that owns them takes the ask through its AppConfig
-    `ask_about_need(*, need_id, offer, by)`, the way mutualaid.ranking.counterpart_posts
-    finds each side's posts.
+    Returns the match (the need's owner is told, as with any ask) or raises the needs app's
+    refusal. Matches belong to the needs app, which sits on top of this one and can't be
+    imported here, so the app that owns them takes the ask through its AppConfig
+    `ask_about_need(*, need_id, offer, by)`. It can't be the needs app's own URL (`needs:ask`,
+    which offer pages use): the button saves the form as typed and asks in one transaction.
     """
     for config in apps.get_app_configs():
         hook = getattr(config, "ask_about_need", None)

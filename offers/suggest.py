@@ -3,15 +3,31 @@
 Both apps use this: a need asks for offers, an offer asks for needs.
 """
 
+from django.apps import apps
+
 from mutualaid import shared_cache
 from mutualaid.contact_details import MESSAGES as CONTACT_MESSAGES
 from mutualaid.contact_details import contact_details_in
 from mutualaid.paging import CappedPaginator
 from mutualaid.params import int_or_none
-from mutualaid.ranking import counterpart_posts, rank
+from mutualaid.ranking import rank
+
+from .models import Post
 
 SUGGESTIONS_SHOWN = 5
 PAGE_SIZE = 20
+
+
+def counterpart_posts(side: str, viewer):
+    """Open posts of `side` ("need" or "offer") that `viewer` could be matched with.
+
+    The model registry finds the `Post` of that side: needs sit on top of offers, so offers
+    can't import them, yet an offer's page and form rank needs.
+    """
+    for model in apps.get_models():
+        if issubclass(model, Post) and model.side == side:
+            return model.objects.matchable_by(viewer)  # type: ignore[attr-defined]
+    raise LookupError(f"No model holds {side} posts for matching.")
 
 
 def suggest(*, other_side: str, title="", details="", category=None, area=None, viewer=None):

@@ -15,7 +15,7 @@ from mutualaid.moderation.services import ModerationError
 from mutualaid.refusals import Refusal, refusal_shown
 from mutualaid.services import AccountError
 from needs.services import MatchError
-from offers.services import AskRefused, PostError
+from offers.services import PostError
 
 
 def _request():
@@ -43,7 +43,6 @@ class _NoteForm(forms.Form):
         ModerationError,
         AccountError,
         MatchError,
-        AskRefused,
         PostError,
     ],
 )
