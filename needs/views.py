@@ -122,10 +122,7 @@ def need_list(request):
 
 @require_safe
 def need_detail(request, pk):
-    needs = Need.objects.for_list()
-    if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
-        needs = needs.visible()
-    need = get_object_or_404(needs, pk=pk)
+    need = get_object_or_404(Need.objects.for_list().visible_to(request.user), pk=pk)
     is_owner = need.can_edit(request.user)
     matches = []
     if is_owner:

@@ -73,10 +73,7 @@ def offer_list(request):
 
 @require_safe
 def offer_detail(request, pk):
-    offers = Offer.objects.for_list()
-    if not (request.user.is_authenticated and request.user.has_role(roles.MODERATOR)):
-        offers = offers.visible()
-    offer = get_object_or_404(offers, pk=pk)
+    offer = get_object_or_404(Offer.objects.for_list().visible_to(request.user), pk=pk)
     context = {
         "offer": offer,
         "details_visible": offer.details_visible_to(request.user),
