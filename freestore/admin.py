@@ -6,7 +6,7 @@ ledger are the superuser's here and the volunteers' on their own screens.
 
 from django.contrib import admin
 
-from mutualaid.admin import HistoryForSuperusers
+from mutualaid.admin import HistoryForSuperusers, ReadOnly
 
 from .models import Hold, Item, Loan, Shift, ShiftSignup, StockMovement, Store, Thing
 
@@ -26,20 +26,11 @@ class ItemAdmin(HistoryForSuperusers, admin.ModelAdmin):
 
 
 @admin.register(StockMovement)
-class StockMovementAdmin(admin.ModelAdmin):
+class StockMovementAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["created_at", "item", "kind", "quantity", "reason", "by"]
     list_filter = ["kind", "item__store"]
     list_select_related = ["item", "by"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Thing)

@@ -23,6 +23,20 @@ class HistoryForSuperusers:
         return super().history_view(request, object_id, extra_context)
 
 
+class ReadOnly:
+    """A record the hub's own screens write (the stock ledger, the moderation log): the admin
+    only reads it, so what it says happened stays as it happened."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Area)
 class AreaAdmin(HistoryForSuperusers, admin.ModelAdmin):
     list_display = ["name", "order"]

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from mutualaid.admin import ReadOnly
+
 from .models import ModerationAction, Report
 
 
@@ -14,17 +16,8 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationAction)
-class ModerationActionAdmin(admin.ModelAdmin):
+class ModerationActionAdmin(ReadOnly, admin.ModelAdmin):
     """The log is written by the moderators' screens; here it can only be read."""
 
     list_display = ["created_at", "moderator", "action", "target_label", "target_user"]
     list_filter = ["action"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
