@@ -3,6 +3,8 @@
 Three sources, each optional but the first:
 - the hub's own vocabulary of mutual aid terms (`mutualaid/vocabulary.json`, reviewed by
   hand): regional words (nappies/diapers), everyday names for services, and Spanish for each;
+  beside it the situations neighbors write about (`mutualaid/situations.json`: "water through
+  the ceiling", "me quieren desalojar"), each with the words offers use for what helps;
 - WordNet (Debian's `wordnet-base`), read straight from its files by binary search, for the
   synonyms and the thing one level up of any English noun or verb;
 - FreeDict's English–Spanish dictionaries (Debian's `dict-freedict-eng-spa` and
@@ -25,6 +27,7 @@ from pathlib import Path
 from django.conf import settings
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.json")
+SITUATIONS_FILE = Path(__file__).with_name("situations.json")
 
 SAME = "same"  # the same thing in other words, same language
 BROADER = "broader"  # the thing one level up (drill -> power tool)
@@ -90,7 +93,43 @@ def vocabulary() -> dict[str, list[tuple[str, str]]]:
                     add(key, other, TRANSLATION)
                 for up in broader:
                     add(key, up, BROADER)
+    # A situation ("burst pipe", "desahucio") brings what helps ("plumber", "inquilinos") in
+    # its own language, as the thing one level up; its words are not the same thing as each
+    # other ("flood" is not "fire"), so they bring nothing of each other.
+    # A word the groups know only in the singular ("drip") keeps what they say of it when a
+    # situation names its plural ("drips"), before what helps.
+    for situation in _situations():
+        for words, helps in (
+            (situation.get("en", []), situation.get("helps_en", [])),
+            (situation.get("es", []), situation.get("helps_es", [])),
+        ):
+            for word in words:
+                key = plain(word)
+                if key not in related:
+                    known = next((related[form] for form in _forms(key) if form in related), [])
+                    related[key] = list(known)
+                for help_word in helps:
+                    add(key, help_word, BROADER)
     return related
+
+
+def _forms(key: str) -> list[str]:
+    """A word and the singulars it may be the plural of ("blankets", "frijoles")."""
+    forms = [key]
+    if key.endswith("ies") and len(key) > 4:
+        forms.append(key[:-3] + "y")
+    if key.endswith("es") and len(key) > 4:
+        forms.append(key[:-2])
+    if key.endswith("s") and len(key) > 3:
+        forms.append(key[:-1])
+    return forms
+
+
+def _situations() -> list[dict]:
+    try:
+        return json.loads(SITUATIONS_FILE.read_text(encoding="utf-8"))["situations"]
+    except FileNotFoundError:
+        return []
 
 
 @lru_cache(maxsize=1)
@@ -323,16 +362,8 @@ def related_words(
 
 def _known(word: str) -> list[tuple[str, str]]:
     """What the vocabulary says of `word`, or of its singular ("blankets", "frijoles")."""
-    key = plain(word)
-    forms = [key]
-    if key.endswith("ies") and len(key) > 4:
-        forms.append(key[:-3] + "y")
-    if key.endswith("es") and len(key) > 4:
-        forms.append(key[:-2])
-    if key.endswith("s") and len(key) > 3:
-        forms.append(key[:-1])
     words = vocabulary()
-    return next((words[form] for form in forms if form in words), [])
+    return next((words[form] for form in _forms(plain(word)) if form in words), [])
 
 
 # The vocabulary names some things in two or three words ("breast pump", "tierra para

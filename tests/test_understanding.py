@@ -107,6 +107,43 @@ def test_an_english_need_finds_a_spanish_offer(reader, category):
     assert "Written in Spanish" in reasons_of(found, "Arroz y frijoles")
 
 
+@pytest.mark.parametrize(
+    ("draft", "language", "offer", "reason"),
+    [
+        # A need written as the situation finds the offer of what helps (situations.json).
+        ("water coming through the ceiling", "en", "Plumber for small jobs", "ceiling → plumber"),
+        ("no food left until payday", "en", "Pantry shelf on my porch", "payday → pantry"),
+        ("nos van a desahuciar", "es", "Asesoría para inquilinos", "desahuciar → inquilinos"),
+        ("me mudo el sábado", "es", "Cajas de cartón", "mudo → cajas"),
+    ],
+)
+def test_a_draft_that_describes_a_situation_finds_the_offer_of_what_helps(
+    draft, language, offer, reason, reader, category
+):
+    with translation.override(language):
+        OfferFactory(title=offer, details="", category=category)
+        OfferFactory(title="Garden hose and sprinkler", details="", category=category)
+    found = offers_for(draft, reader, language=language)
+    assert titles(found)[:1] == [offer]
+    reasons = " ".join(reasons_of(found, offer))
+    assert ("Relacionado:" if language == "es" else "Related:") in reasons
+    assert reason in reasons
+
+
+def test_a_word_of_a_situation_keeps_what_the_vocabulary_says_of_its_singular():
+    # "drips" names a leak; "drip" was already the plumbing group's word.
+    said = lexicon.vocabulary()["drips"]
+    assert ("leaky", lexicon.SAME) in said
+    assert ("roofer", lexicon.BROADER) in said
+    assert said.index(("leaky", lexicon.SAME)) < said.index(("roofer", lexicon.BROADER))
+
+
+def test_a_need_that_describes_its_situation_is_found_by_the_offer_of_what_helps(reader, category):
+    NeedFactory(title="Water coming through the ceiling", details="", category=category)
+    found = suggest(other_side="need", title="Plumber, evenings", details="", viewer=reader)
+    assert titles(found) == ["Water coming through the ceiling"]
+
+
 def test_a_draft_that_fits_nothing_shows_nothing(reader, category):
     OfferFactory(title="Diapers, size 4", details="", category=category)
     OfferFactory(title="Rides to medical appointments", details="", category=category)
