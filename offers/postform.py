@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from mutualaid import shared_cache
 from mutualaid.htmx import render_page_or_fragment, wants_fragment
 from mutualaid.refusals import refusal_shown
 
@@ -81,6 +83,20 @@ def post_form(request, post, page: PostFormPage):
         # While typing each field says so beside it; a sent form shows it as a field error.
         "contact_warnings": draft_warnings(draft) if request.method != "POST" else {},
     }
+    if form is not None and creating and request.method == "GET" and not request.GET:
+        # An empty new post's fields are the same for everyone with the same fields and
+        # starting values (their own area): rendered once, until an area or category changes.
+        context["fields_html"] = shared_cache.remembered(
+            shared_cache.POSTS,
+            (
+                TEMPLATE,
+                "fields",
+                page.form_class.__name__,
+                tuple(form.fields),
+                repr(sorted(form.initial.items())),
+            ),
+            lambda: render_to_string(f"{TEMPLATE}#fields", context, request),
+        )
     return render_page_or_fragment(request, TEMPLATE, "suggestions", context)
 
 

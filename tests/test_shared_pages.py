@@ -122,3 +122,15 @@ def test_a_new_area_shows_in_the_need_form_at_once(client):
     client.get(reverse("needs:create"))
     AreaFactory(name="Hilltop")
     assert "Hilltop" in client.get(reverse("needs:create")).content.decode()
+
+
+def test_each_neighbor_gets_the_fields_and_the_area_that_are_theirs_on_the_need_form(client):
+    from mutualaid import roles
+
+    riverside, hilltop = AreaFactory(name="Riverside"), AreaFactory(name="Hilltop")
+    client.force_login(UserFactory(area=riverside))
+    neighbor = client.get(reverse("needs:create")).content.decode()
+    client.force_login(UserFactory(area=hilltop, roles=[roles.INTAKE_VOLUNTEER]))
+    volunteer = client.get(reverse("needs:create")).content.decode()
+    assert f'value="{riverside.pk}" selected' in neighbor and "on_behalf_of" not in neighbor
+    assert f'value="{hilltop.pk}" selected' in volunteer and "on_behalf_of" in volunteer
